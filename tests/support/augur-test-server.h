@@ -1,0 +1,101 @@
+/* augur-test-server.h: a fake Clarifai v2 server for tests and benchmarks.
+ *
+ * A SoupServer on 127.0.0.1, port 0, running on its own thread and GMainContext (so tests
+ * can block or spin their own loop). It checks the Authorization header strictly, logs every
+ * request (method, path, query, Authorization, body), and answers from a script of queued
+ * responses, or with a built-in model when nothing is queued for that route.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <libsoup/soup.h>
+
+G_BEGIN_DECLS
+
+typedef struct _AugurTestServer AugurTestServer;
+
+typedef struct
+{
+  char   *method;
+  char   *path;
+  char   *query;           /* (nullable) raw query string, without '?' */
+  char   *authorization;   /* (nullable) as received */
+  GBytes *body;            /* never NULL; may be empty */
+  guint   n_inputs;        /* for predict: length of "inputs" in the body, else 0 */
+} AugurTestRequest;
+
+/**
+ * AugurTestServerModel:
+ * What the built-in predict handler answers when no response is queued for a route:
+ * @AUGUR_TEST_MODEL_CLASSIFIER: each input gets concepts ranked by value; the values are
+ *   derived from the input, so they are stable; honours max_concepts, min_value and
+ *   select_concepts from model.output_info.output_config (as the real server does).
+ * @AUGUR_TEST_MODEL_DETECTOR: each input gets two regions with boxes and concepts.
+ * @AUGUR_TEST_MODEL_TEXT: each input gets data.text.raw that echoes the prompt and the
+ *   sampling params it received (legacy params or pythonic parts).
+ */
+typedef enum {
+  AUGUR_TEST_MODEL_CLASSIFIER,
+  AUGUR_TEST_MODEL_DETECTOR,
+  AUGUR_TEST_MODEL_TEXT,
+} AugurTestServerModel;
+
+#define AUGUR_TEST_TOKEN "test-pat-0123456789abcdef"
+
+/* @tls_cert: (nullable): serve HTTPS with this certificate */
+AugurTestServer *augur_test_server_new            (GTlsCertificate      *tls_cert);
+void             augur_test_server_free           (AugurTestServer      *server);
+/* "http://127.0.0.1:PORT" (no trailing slash) */
+const char      *augur_test_server_get_base_url   (AugurTestServer      *server);
+/* Default AUGUR_TEST_TOKEN; requests with another token get 401 + CONN_KEY_NOT_FOUND. */
+void             augur_test_server_set_token      (AugurTestServer      *server,
+                                                   const char           *token);
+void             augur_test_server_set_model      (AugurTestServer      *server,
+                                                   AugurTestServerModel  model);
+/* Every answer waits this long first (without blocking the server thread). */
+void             augur_test_server_set_delay      (AugurTestServer      *server,
+                                                   guint                 delay_ms);
+/**
+ * augur_test_server_queue_response:
+ * @method: "GET" or "POST"
+ * @path_suffix: matched against the end of the request path, e.g. "/outputs"
+ * @http_status: HTTP status to send
+ * @body: (nullable): body to send verbatim (may be malformed on purpose); %NULL for none
+ * @delay_ms: wait this long before answering
+ *
+ * Queued answers for a route are used first-in first-out, one per request.
+ */
+void             augur_test_server_queue_response (AugurTestServer      *server,
+                                                   const char           *method,
+                                                   const char           *path_suffix,
+                                                   guint                 http_status,
+                                                   const char           *body,
+                                                   guint                 delay_ms);
+/* Queue a fixture file from tests/support/fixtures by name. */
+void             augur_test_server_queue_fixture  (AugurTestServer      *server,
+                                                   const char           *method,
+                                                   const char           *path_suffix,
+                                                   guint                 http_status,
+                                                   const char           *fixture_name);
+/* (transfer full) (element-type AugurTestRequest): a copy of the log so far */
+GPtrArray       *augur_test_server_get_requests   (AugurTestServer      *server);
+guint            augur_test_server_count_requests (AugurTestServer      *server,
+                                                   const char           *path_suffix);
+void             augur_test_server_clear_requests (AugurTestServer      *server);
+
+void             augur_test_request_free          (AugurTestRequest     *request);
+
+/* Absolute path of a fixture in the source tree (tests/support/fixtures/NAME). */
+char            *augur_test_fixture_path          (const char           *name);
+GBytes          *augur_test_fixture_bytes         (const char           *name);
+/* Parses @bytes as JSON and compares structurally with @expected_json (numbers as doubles,
+ * object members in any order). On mismatch, fails the test with the path of the first
+ * difference. */
+void             augur_test_assert_json_equal     (const char           *what,
+                                                   GBytes               *bytes,
+                                                   const char           *expected_json);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AugurTestRequest, augur_test_request_free)
+
+G_END_DECLS
