@@ -1,0 +1,235 @@
+/* augur-input-scan.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "augur-input-scan"
+
+#include <glib/gi18n-lib.h>
+
+#include "augur-input.h"
+#include "augur-input-scan.h"
+#include "augur-worker.h"
+
+#define SCAN_ATTRIBUTES G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_NAME "," \
+                        G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_IS_HIDDEN
+
+typedef struct
+{
+  AugurScanResult *result;
+  GHashTable      *seen;       /* paths already taken */
+  GCancellable    *cancellable;
+} Scan;
+
+static void
+skipped_file_free (AugurSkippedFile *skipped)
+{
+  g_free (skipped->path);
+  g_free (skipped->reason);
+  g_free (skipped);
+}
+
+void
+augur_scan_result_free (AugurScanResult *result)
+{
+  if (result == NULL)
+    return;
+  g_ptr_array_unref (result->inputs);
+  g_ptr_array_unref (result->skipped);
+  g_free (result);
+}
+
+static void
+skip (Scan       *scan,
+      GFile      *file,
+      const char *reason)
+{
+  AugurSkippedFile *skipped = g_new0 (AugurSkippedFile, 1);
+
+  skipped->path = g_file_get_parse_name (file);
+  skipped->reason = g_strdup (reason);
+  g_ptr_array_add (scan->result->skipped, skipped);
+}
+
+/* In folders, only images are taken: a folder of photos often holds sidecar files. */
+static gboolean
+looks_like_image (const char *name)
+{
+  g_autofree char *type = g_content_type_guess (name, NULL, 0, NULL);
+  g_autofree char *mime = g_content_type_get_mime_type (type);
+
+  return mime != NULL && g_str_has_prefix (mime, "image/");
+}
+
+static void scan_file (Scan *scan, GFile *file, GFileInfo *info, gboolean from_folder);
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  GFileInfo *ia = *(GFileInfo **) a;
+  GFileInfo *ib = *(GFileInfo **) b;
+
+  return g_utf8_collate (g_file_info_get_name (ia), g_file_info_get_name (ib));
+}
+
+static void
+scan_folder (Scan  *scan,
+             GFile *folder)
+{
+  g_autoptr(GFileEnumerator) enumerator = NULL;
+  g_autoptr(GPtrArray) children = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  GFileInfo *info;
+
+  enumerator = g_file_enumerate_children (folder, SCAN_ATTRIBUTES, G_FILE_QUERY_INFO_NONE,
+                                          scan->cancellable, &error);
+  if (enumerator == NULL)
+    {
+      g_autofree char *reason = g_strdup_printf (_("unreadable: %s"), error->message);
+      skip (scan, folder, reason);
+      return;
+    }
+
+  while ((info = g_file_enumerator_next_file (enumerator, scan->cancellable, &error)) != NULL)
+    g_ptr_array_add (children, info);
+  if (error != NULL)
+    {
+      g_autofree char *reason = g_strdup_printf (_("unreadable: %s"), error->message);
+      skip (scan, folder, reason);
+    }
+
+  g_ptr_array_sort (children, compare_names);
+  for (guint i = 0; i < children->len; i++)
+    {
+      GFileInfo *child_info = g_ptr_array_index (children, i);
+      g_autoptr(GFile) child = NULL;
+
+      if (g_cancellable_is_cancelled (scan->cancellable))
+        return;
+      if (g_file_info_get_is_hidden (child_info))
+        continue;
+      child = g_file_get_child (folder, g_file_info_get_name (child_info));
+      scan_file (scan, child, child_info, TRUE);
+    }
+}
+
+static void
+scan_file (Scan      *scan,
+           GFile     *file,
+           GFileInfo *info,
+           gboolean   from_folder)
+{
+  g_autofree char *key = g_file_get_uri (file);
+  GFileType type = g_file_info_get_file_type (info);
+
+  if (type == G_FILE_TYPE_DIRECTORY)
+    {
+      scan_folder (scan, file);
+      return;
+    }
+  if (type != G_FILE_TYPE_REGULAR)
+    {
+      skip (scan, file, _("not a regular file"));
+      return;
+    }
+  if (from_folder && !looks_like_image (g_file_info_get_name (info)))
+    {
+      skip (scan, file, _("not an image"));
+      return;
+    }
+  if (g_file_info_get_size (info) > AUGUR_MAX_INPUT_BYTES)
+    {
+      /* Translators: %s is a size such as "24.1 MB" */
+      g_autofree char *size = g_format_size (g_file_info_get_size (info));
+      g_autofree char *reason = g_strdup_printf (_("%s, over the 20 MB limit"), size);
+      skip (scan, file, reason);
+      return;
+    }
+  if (!g_hash_table_add (scan->seen, g_steal_pointer (&key)))
+    {
+      skip (scan, file, _("duplicate"));
+      return;
+    }
+  g_ptr_array_add (scan->result->inputs, augur_input_new_file (file));
+}
+
+/**
+ * augur_input_scan_files:
+ * @files: (element-type GFile): files and folders, as dropped or given
+ *
+ * Returns: (transfer full): inputs and skipped files; never %NULL. When cancelled, the
+ *   result holds what was found so far.
+ */
+AugurScanResult *
+augur_input_scan_files (GPtrArray    *files,
+                        GCancellable *cancellable)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  AugurScanResult *result = g_new0 (AugurScanResult, 1);
+  Scan scan = { result, seen, cancellable };
+
+  result->inputs = g_ptr_array_new_with_free_func (g_object_unref);
+  result->skipped = g_ptr_array_new_with_free_func ((GDestroyNotify) skipped_file_free);
+
+  for (guint i = 0; i < files->len && !g_cancellable_is_cancelled (cancellable); i++)
+    {
+      GFile *file = g_ptr_array_index (files, i);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GFileInfo) info = g_file_query_info (file, SCAN_ATTRIBUTES, G_FILE_QUERY_INFO_NONE,
+                                                     cancellable, &error);
+      if (info == NULL)
+        {
+          g_autofree char *reason = g_strdup_printf (_("unreadable: %s"), error->message);
+          skip (&scan, file, reason);
+          continue;
+        }
+      scan_file (&scan, file, info, FALSE);
+    }
+
+  return result;
+}
+
+static void
+scan_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  AugurScanResult *result = augur_input_scan_files (task_data, cancellable);
+
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      augur_scan_result_free (result);
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s", _("Cancelled"));
+      return;
+    }
+  g_task_return_pointer (task, result, (GDestroyNotify) augur_scan_result_free);
+}
+
+void
+augur_input_scan_files_async (GPtrArray           *files,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GPtrArray) copy = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_if_fail (files != NULL);
+
+  for (guint i = 0; i < files->len; i++)
+    g_ptr_array_add (copy, g_object_ref (g_ptr_array_index (files, i)));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, augur_input_scan_files_async);
+  g_task_set_task_data (task, g_steal_pointer (&copy), (GDestroyNotify) g_ptr_array_unref);
+  augur_worker_run (task, scan_thread);
+}
+
+AugurScanResult *
+augur_input_scan_files_finish (GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -1,0 +1,460 @@
+/* augur-window-predict.c: running a prediction from the window, showing results as they
+ * arrive, re-filtering them as controls change, and the live request preview.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "augur-window-predict"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "augur-controls-state.h"
+#include "augur-result-view.h"
+#include "augur-window-private.h"
+
+#define PREVIEW_DELAY_MS 250
+#define PREVIEW_MAX_INPUTS 8
+#define PREVIEW_BASE64_CHARS 48
+
+static const char *
+current_model_type (AugurWindow *self)
+{
+  AugurModel *model = augur_model_picker_get_model (self->model_picker);
+  return model ? augur_model_get_model_type_id (model) : NULL;
+}
+
+/* Concept models: Augur asks once for up to 200 concepts and applies max concepts and the
+ * minimum value here, so both re-filter instantly without a new request. Select concepts
+ * still go to the server, which returns exactly those. */
+static AugurSettings *
+settings_for_request (AugurWindow   *self,
+                      AugurSettings *user)
+{
+  AugurSettings *wire = augur_settings_copy (user);
+
+  if (augur_model_type_has_concepts (current_model_type (self)) &&
+      (augur_settings_get_max_concepts (user) > 0 || augur_settings_get_min_value (user) >= 0))
+    {
+      augur_settings_set_max_concepts (wire, AUGUR_MAX_CONCEPTS_LIMIT);
+      augur_settings_set_min_value (wire, -1);
+    }
+  return wire;
+}
+
+static GStrv
+selected_concepts (AugurSettings *settings)
+{
+  GPtrArray *selects = augur_settings_get_select_concepts (settings);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; selects != NULL && i < selects->len; i++)
+    g_strv_builder_add (builder, ((AugurSelectConcept *) g_ptr_array_index (selects, i))->value);
+  return g_strv_builder_end (builder);
+}
+
+void
+_augur_window_apply_filters (AugurWindow *self)
+{
+  g_autoptr(AugurSettings) settings = augur_controls_panel_get_settings (self->controls_panel);
+  g_auto(GStrv) selected = selected_concepts (settings);
+  guint max_concepts = augur_settings_get_max_concepts (settings);
+  double min_value = augur_settings_get_min_value (settings);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->results_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    augur_result_view_set_filter (AUGUR_RESULT_VIEW (child), max_concepts, min_value,
+                                  (const char * const *) selected);
+}
+
+void
+_augur_window_show_error (AugurWindow  *self,
+                          const GError *error)
+{
+  AdwToast *toast;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  toast = adw_toast_new (error->message);
+  adw_toast_set_timeout (toast, 8);
+  if (g_error_matches (error, AUGUR_ERROR, AUGUR_ERROR_AUTH) ||
+      g_error_matches (error, AUGUR_ERROR, AUGUR_ERROR_TLS))
+    {
+      adw_toast_set_button_label (toast, _("Preferences"));
+      adw_toast_set_action_name (toast, "app.preferences");
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static char *
+build_provenance (AugurWindow     *self,
+                  AugurPrediction *prediction)
+{
+  AugurConfig *config = augur_context_get_config (self->context);
+  g_autoptr(GUri) uri = g_uri_parse (augur_config_get_base_url (config), G_URI_FLAGS_NONE, NULL);
+  g_autoptr(AugurModelRef) ref = augur_model_picker_dup_ref (self->model_picker);
+  const char *version = augur_prediction_get_version_id (prediction);
+  const char *model = augur_prediction_get_model_id (prediction);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *time = g_date_time_format (now, "%X");
+
+  if (model == NULL && ref != NULL)
+    model = ref->model_id;
+  if (version == NULL && ref != NULL)
+    version = ref->version_id;
+  /* Translators: model · version · request time · server · clock time */
+  return g_strdup_printf (_("%s · version %s · %.0f ms · %s · %s"),
+                          model ? model : "?", version ? version : _("latest"),
+                          augur_prediction_get_duration_ms (prediction),
+                          uri ? g_uri_get_host (uri) : augur_config_get_base_url (config), time);
+}
+
+/* Results keep input order even though requests finish in any order. */
+static void
+insert_result (AugurWindow *self,
+               GtkWidget   *view,
+               guint        index)
+{
+  GtkWidget *before = NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->results_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AugurPrediction *p = augur_result_view_get_prediction (AUGUR_RESULT_VIEW (child));
+      if (augur_prediction_get_index (p) > index)
+        break;
+      before = child;
+    }
+  gtk_box_insert_child_after (self->results_box, view, before);
+}
+
+static void
+item_finished_cb (AugurBatch      *batch,
+                  AugurPrediction *prediction,
+                  AugurWindow     *self)
+{
+  GtkWidget *view = augur_result_view_new (prediction);
+  g_autofree char *provenance = build_provenance (self, prediction);
+  const GError *error = augur_prediction_get_error (prediction);
+  AugurInput *input = augur_prediction_get_input (prediction);
+
+  augur_result_view_set_provenance (AUGUR_RESULT_VIEW (view), provenance);
+  insert_result (self, view, augur_prediction_get_index (prediction));
+  gtk_widget_set_visible (GTK_WIDGET (self->results_heading), TRUE);
+  if (input != NULL)
+    augur_input_grid_set_item_message (self->input_grid, input, error ? error->message : NULL);
+  _augur_window_apply_filters (self);
+}
+
+static void
+progress_cb (AugurBatch  *batch,
+             guint        done,
+             guint        failed,
+             guint        total,
+             AugurWindow *self)
+{
+  g_autofree char *text = NULL;
+
+  gtk_progress_bar_set_fraction (self->progress_bar, total ? (double) done / total : 0);
+  if (failed > 0)
+    /* Translators: progress of a prediction, e.g. "12 of 300 done, 1 failed" */
+    text = g_strdup_printf (_("%u of %u done, %u failed"), done, total, failed);
+  else
+    text = g_strdup_printf (_("%u of %u done"), done, total);
+  gtk_label_set_text (self->progress_label, text);
+}
+
+static void
+retrying_cb (AugurBatch  *batch,
+             guint        attempt,
+             guint        max_attempts,
+             guint        delay_ms,
+             const char  *reason,
+             AugurWindow *self)
+{
+  g_autofree char *text = NULL;
+
+  /* Translators: "The server asked to slow down; next try in 5 s (attempt 3 of 10)" */
+  text = g_strdup_printf (_("%s; next try in %u s (attempt %u of %u)"),
+                          reason, (delay_ms + 999) / 1000, attempt + 1, max_attempts);
+  gtk_label_set_text (self->progress_label, text);
+  gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
+}
+
+static void
+finish_prediction (AugurWindow *self)
+{
+  g_clear_object (&self->cancellable);
+  gtk_revealer_set_reveal_child (self->progress_revealer,
+                                 self->batch && augur_batch_get_n_inputs (self->batch) > 1);
+  _augur_window_actions_update (self);
+}
+
+static void
+batch_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(AugurWindow) self = user_data;
+  AugurBatch *batch = AUGUR_BATCH (source);
+  g_autoptr(GError) error = NULL;
+  guint n_failed = augur_batch_get_n_failed (batch);
+  guint n_inputs = augur_batch_get_n_inputs (batch);
+
+  if (!augur_batch_run_finish (batch, result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_autofree char *text = g_strdup_printf (_("Cancelled; %u finished results kept"),
+                                                   augur_batch_get_n_done (batch));
+          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+        }
+      else
+        _augur_window_show_error (self, error);
+    }
+  else if (n_failed > 0 && n_failed == n_inputs)
+    {
+      /* Nothing worked: say why once, above the per-input messages. */
+      GPtrArray *results = augur_batch_get_results (batch);
+      AugurPrediction *first = g_ptr_array_index (results, 0);
+      if (first != NULL && augur_prediction_get_error (first) != NULL)
+        _augur_window_show_error (self, augur_prediction_get_error (first));
+    }
+  if (self->batch == batch)
+    finish_prediction (self);
+}
+
+static void
+clear_results (AugurWindow *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->results_box))) != NULL)
+    gtk_box_remove (self->results_box, child);
+  gtk_widget_set_visible (GTK_WIDGET (self->results_heading), FALSE);
+}
+
+void
+_augur_window_start_prediction (AugurWindow *self)
+{
+  AugurClient *client = augur_context_get_client (self->context);
+  g_autoptr(AugurModelRef) ref = augur_model_picker_dup_ref (self->model_picker);
+  g_autoptr(GPtrArray) inputs = augur_input_grid_collect_inputs (self->input_grid);
+  g_autoptr(AugurSettings) user = augur_controls_panel_get_settings (self->controls_panel);
+  g_autoptr(AugurSettings) wire = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->cancellable != NULL || ref == NULL)
+    return;
+  if (client == NULL)
+    {
+      const GError *client_error = augur_context_get_client_error (self->context);
+      if (client_error != NULL)
+        _augur_window_show_error (self, client_error);
+      return;
+    }
+  if (inputs->len == 0)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("Add an image or type some text first")));
+      return;
+    }
+  if (!augur_settings_validate (user, &error))
+    {
+      _augur_window_show_error (self, error);
+      return;
+    }
+
+  wire = settings_for_request (self, user);
+  clear_results (self);
+  g_clear_object (&self->batch);
+  self->batch = augur_batch_new (client, ref, wire, augur_model_picker_get_spec (self->model_picker), inputs);
+  self->cancellable = g_cancellable_new ();
+  g_signal_connect_object (self->batch, "item-finished", G_CALLBACK (item_finished_cb), self, 0);
+  g_signal_connect_object (self->batch, "progress", G_CALLBACK (progress_cb), self, 0);
+  g_signal_connect_object (self->batch, "retrying", G_CALLBACK (retrying_cb), self, 0);
+
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  gtk_label_set_text (self->progress_label, _("Sending…"));
+  gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
+  _augur_window_actions_update (self);
+
+  augur_batch_run_async (self->batch, self->cancellable, batch_done_cb, g_object_ref (self));
+}
+
+/* Request preview */
+
+typedef struct
+{
+  GPtrArray      *inputs;     /* AugurInput */
+  AugurSettings  *settings;
+  AugurModelSpec *spec;       /* nullable */
+  guint           n_total;
+} PreviewData;
+
+typedef struct
+{
+  char *full;
+  char *shown;
+} PreviewBody;
+
+static void
+preview_data_free (PreviewData *data)
+{
+  g_ptr_array_unref (data->inputs);
+  augur_settings_unref (data->settings);
+  g_clear_pointer (&data->spec, augur_model_spec_unref);
+  g_free (data);
+}
+
+static void
+preview_body_free (PreviewBody *body)
+{
+  g_free (body->full);
+  g_free (body->shown);
+  g_free (body);
+}
+
+/* Long base64 strings would drown the view: they are shortened there (not in copies). */
+static void
+shorten_base64 (JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        shorten_base64 (json_array_get_element (array, i));
+    }
+  else if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *object = json_node_get_object (node);
+      g_autoptr(GList) members = json_object_get_members (object);
+
+      for (GList *l = members; l != NULL; l = l->next)
+        {
+          JsonNode *member = json_object_get_member (object, l->data);
+          if (g_str_equal (l->data, "base64") && JSON_NODE_HOLDS_VALUE (member) &&
+              json_node_get_value_type (member) == G_TYPE_STRING)
+            {
+              const char *value = json_node_get_string (member);
+              gsize len = strlen (value);
+              if (len > PREVIEW_BASE64_CHARS)
+                {
+                  g_autofree char *shown = g_strdup_printf (_("%.*s… (%zu characters)"),
+                                                            PREVIEW_BASE64_CHARS, value, len);
+                  json_object_set_string_member (object, "base64", shown);
+                }
+            }
+          else
+            shorten_base64 (member);
+        }
+    }
+}
+
+static void
+build_preview_thread (GTask        *task,
+                      gpointer      source_object,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  PreviewData *data = task_data;
+  g_autoptr(GPtrArray) payloads = g_ptr_array_new_with_free_func ((GDestroyNotify) augur_payload_free);
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  PreviewBody *body;
+
+  for (guint i = 0; i < data->inputs->len; i++)
+    {
+      AugurPayload *payload = augur_input_load (g_ptr_array_index (data->inputs, i), cancellable, NULL);
+      if (payload != NULL)
+        g_ptr_array_add (payloads, payload);
+    }
+  root = augur_request_build_predict (payloads, NULL, data->settings, data->spec, &error);
+  if (root == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  body = g_new0 (PreviewBody, 1);
+  body->full = augur_json_to_string (root, TRUE);
+  shorten_base64 (root);
+  body->shown = augur_json_to_string (root, TRUE);
+  g_task_return_pointer (task, body, (GDestroyNotify) preview_body_free);
+}
+
+static void
+preview_built_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  AugurWindow *self = AUGUR_WINDOW (source);
+  PreviewData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AugurModelRef) ref = augur_model_picker_dup_ref (self->model_picker);
+  g_autofree char *path = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *note = NULL;
+  PreviewBody *body;
+
+  body = g_task_propagate_pointer (G_TASK (result), &error);
+  if (body == NULL || ref == NULL)
+    {
+      if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("No request preview: %s", error->message);
+      return;
+    }
+
+  path = augur_model_ref_build_path (ref, TRUE, "/outputs");
+  url = augur_config_build_url (augur_context_get_config (self->context), path);
+  if (data->n_total > data->inputs->len)
+    note = g_strdup_printf (_("Showing the first %u of %u inputs; Augur sends them in requests of up to 128."),
+                            data->inputs->len, data->n_total);
+  else if (augur_model_type_has_concepts (current_model_type (self)))
+    note = g_strdup (_("Augur asks for up to 200 concepts when you change max concepts or the minimum value, and applies both here, so you can change them without a new request."));
+  /* The view shows the short form; copies use the full body. */
+  augur_request_view_set_request (self->request_view, "POST", url, body->full, body->shown, note);
+  preview_body_free (body);
+}
+
+static gboolean
+build_preview (gpointer user_data)
+{
+  AugurWindow *self = user_data;
+  g_autoptr(AugurModelRef) ref = augur_model_picker_dup_ref (self->model_picker);
+  g_autoptr(GPtrArray) inputs = augur_input_grid_collect_inputs (self->input_grid);
+  g_autoptr(AugurSettings) user = augur_controls_panel_get_settings (self->controls_panel);
+  AugurModelSpec *spec = augur_model_picker_get_spec (self->model_picker);
+  g_autoptr(GTask) task = NULL;
+  PreviewData *data;
+
+  self->preview_source = 0;
+  if (ref == NULL)
+    return G_SOURCE_REMOVE;
+
+  g_cancellable_cancel (self->preview_cancellable);
+  g_clear_object (&self->preview_cancellable);
+  self->preview_cancellable = g_cancellable_new ();
+
+  data = g_new0 (PreviewData, 1);
+  data->n_total = inputs->len;
+  if (inputs->len > PREVIEW_MAX_INPUTS)
+    g_ptr_array_set_size (inputs, PREVIEW_MAX_INPUTS);
+  data->inputs = g_ptr_array_ref (inputs);
+  data->settings = settings_for_request (self, user);
+  data->spec = spec ? augur_model_spec_ref (spec) : NULL;
+
+  task = g_task_new (self, self->preview_cancellable, preview_built_cb, NULL);
+  g_task_set_source_tag (task, build_preview);
+  g_task_set_task_data (task, data, (GDestroyNotify) preview_data_free);
+  augur_worker_run (task, build_preview_thread);
+
+  return G_SOURCE_REMOVE;
+}
+
+void
+_augur_window_queue_preview (AugurWindow *self)
+{
+  g_clear_handle_id (&self->preview_source, g_source_remove);
+  self->preview_source = g_timeout_add (PREVIEW_DELAY_MS, build_preview, self);
+}

@@ -1,0 +1,63 @@
+/* augur-window-private.h: shared between augur-window.c, -actions.c and -dnd.c.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "augur-controls-panel.h"
+#include "augur-input-grid.h"
+#include "augur-model-picker.h"
+#include "augur-request-view.h"
+#include "augur-window.h"
+
+G_BEGIN_DECLS
+
+struct _AugurWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwWindowTitle       *window_title;
+  GtkStack             *main_stack;
+  GtkPasswordEntry     *token_entry;
+  AugurModelPicker     *model_picker;
+  GtkButton            *predict_button;
+  GtkButton            *cancel_button;
+  GtkRevealer          *progress_revealer;
+  GtkProgressBar       *progress_bar;
+  GtkLabel             *progress_label;
+  AugurInputGrid       *input_grid;
+  GtkLabel             *results_heading;
+  GtkBox               *results_box;
+  AugurControlsPanel   *controls_panel;
+  AugurRequestView     *request_view;
+
+  /* Owned */
+  AugurContext         *context;
+  GCancellable         *cancellable;     /* the running prediction (nullable) */
+  AugurBatch           *batch;           /* the running or last prediction (nullable) */
+  GCancellable         *preview_cancellable;
+  guint                 preview_source;
+  char                 *controls_key;    /* model@version whose controls are shown */
+  gint64                started_at;
+};
+
+/* augur-window-actions.c */
+void _augur_window_class_add_actions (GtkWidgetClass *widget_class);
+void _augur_window_actions_update    (AugurWindow    *self);
+
+/* augur-window-dnd.c */
+void _augur_window_setup_dnd         (AugurWindow    *self);
+void _augur_window_paste             (AugurWindow    *self);
+void _augur_window_handle_text       (AugurWindow    *self,
+                                      const char     *text);
+
+/* augur-window-predict.c */
+void _augur_window_start_prediction  (AugurWindow    *self);
+void _augur_window_apply_filters     (AugurWindow    *self);
+void _augur_window_queue_preview     (AugurWindow    *self);
+void _augur_window_show_error        (AugurWindow    *self,
+                                      const GError   *error);
+
+G_END_DECLS

@@ -1,0 +1,360 @@
+/* augur-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "augur-window"
+
+#include <glib/gi18n.h>
+
+#include "augur-controls-state.h"
+#include "augur-window-private.h"
+
+G_DEFINE_FINAL_TYPE (AugurWindow, augur_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+show_page_for_token (AugurWindow *self)
+{
+  gboolean has_token = augur_context_has_token (self->context);
+
+  gtk_stack_set_visible_child_name (self->main_stack, has_token ? "main" : "welcome");
+  if (!has_token)
+    gtk_widget_grab_focus (GTK_WIDGET (self->token_entry));
+}
+
+static void
+token_loaded_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(AugurWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!augur_context_load_token_finish (AUGUR_CONTEXT (source), result, &error))
+    g_debug ("Token lookup failed: %s", error->message);
+  show_page_for_token (self);
+}
+
+static void
+welcome_continue_cb (AugurWindow *self)
+{
+  g_autofree char *token = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->token_entry))));
+
+  if (*token == '\0')
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+  augur_context_set_token (self->context, token);
+  gtk_editable_set_text (GTK_EDITABLE (self->token_entry), "");
+  show_page_for_token (self);
+}
+
+static void
+context_changed_cb (AugurWindow *self)
+{
+  show_page_for_token (self);
+  _augur_window_actions_update (self);
+}
+
+static void
+update_title (AugurWindow *self)
+{
+  AugurModel *model = augur_model_picker_get_model (self->model_picker);
+  g_autoptr(AugurModelRef) ref = augur_model_picker_dup_ref (self->model_picker);
+  g_autofree char *subtitle = NULL;
+
+  if (ref == NULL)
+    {
+      adw_window_title_set_subtitle (self->window_title, NULL);
+      return;
+    }
+  subtitle = g_strdup_printf ("%s · %s", model ? augur_model_get_name (model) : ref->model_id,
+                              ref->version_id ? ref->version_id : _("latest version"));
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+}
+
+/* Restore the controls remembered for this model and version, once per change of either. */
+static void
+update_controls (AugurWindow *self)
+{
+  AugurModel *model = augur_model_picker_get_model (self->model_picker);
+  g_autoptr(AugurModelRef) ref = augur_model_picker_dup_ref (self->model_picker);
+  const char *type = model ? augur_model_get_model_type_id (model) : NULL;
+  AugurModelSpec *spec = augur_model_picker_get_spec (self->model_picker);
+  g_autofree char *key = NULL;
+  g_autofree char *ref_text = NULL;
+  GPtrArray *concepts;
+
+  if (ref == NULL)
+    return;
+
+  /* The spec pointer changes when a version's spec arrives: rebuild the panel then. */
+  ref_text = augur_model_ref_to_string (ref);
+  key = g_strdup_printf ("%s|%s|%p", ref_text, type ? type : "", (void *) spec);
+  if (g_strcmp0 (key, self->controls_key) != 0)
+    {
+      g_autofree char *saved = augur_context_get_controls (self->context, ref);
+
+      g_free (self->controls_key);
+      self->controls_key = g_steal_pointer (&key);
+      g_debug ("Controls for %s", self->controls_key);
+      augur_controls_panel_set_model (self->controls_panel, type, spec);
+      if (saved != NULL)
+        augur_controls_panel_restore (self->controls_panel, saved);
+      augur_input_grid_set_accepts (self->input_grid,
+                                    augur_model_type_takes_image (type) || (spec && spec->image_arg),
+                                    augur_model_type_takes_text (type) || (spec && spec->prompt_arg));
+    }
+
+  concepts = augur_model_picker_get_concepts (self->model_picker);
+  if (concepts != NULL)
+    augur_controls_panel_set_concepts (self->controls_panel, concepts);
+}
+
+static void
+model_changed_cb (AugurWindow *self)
+{
+  update_title (self);
+  update_controls (self);
+  _augur_window_actions_update (self);
+  _augur_window_queue_preview (self);
+}
+
+static void
+model_error_cb (AugurWindow  *self,
+                const GError *error)
+{
+  _augur_window_show_error (self, error);
+}
+
+static void
+inputs_changed_cb (AugurWindow *self)
+{
+  _augur_window_actions_update (self);
+  _augur_window_queue_preview (self);
+}
+
+static void
+controls_changed_cb (AugurWindow *self)
+{
+  g_autoptr(AugurModelRef) ref = augur_model_picker_dup_ref (self->model_picker);
+
+  if (ref != NULL)
+    {
+      g_autofree char *saved = augur_controls_panel_save (self->controls_panel);
+      augur_context_set_controls (self->context, ref, saved);
+    }
+  _augur_window_apply_filters (self);
+  _augur_window_queue_preview (self);
+}
+
+static void
+augur_window_constructed (GObject *object)
+{
+  AugurWindow *self = AUGUR_WINDOW (object);
+  GSettings *settings;
+
+  G_OBJECT_CLASS (augur_window_parent_class)->constructed (object);
+
+  g_assert (self->context != NULL);
+  augur_model_picker_set_context (self->model_picker, self->context);
+  g_signal_connect_object (self->context, "changed", G_CALLBACK (context_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  settings = augur_context_get_settings (self->context);
+  if (settings != NULL)
+    {
+      g_autofree char *last = g_settings_get_string (settings, "last-model");
+
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (settings, "window-width"),
+                                   g_settings_get_int (settings, "window-height"));
+      if (g_settings_get_boolean (settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+      if (*last != '\0' && augur_context_has_token (self->context))
+        {
+          g_autoptr(AugurModelRef) ref = augur_model_ref_parse (last, NULL);
+          if (ref != NULL)
+            augur_model_picker_select (self->model_picker, ref);
+        }
+    }
+
+  show_page_for_token (self);
+  augur_context_load_token_async (self->context, NULL, token_loaded_cb, g_object_ref (self));
+  _augur_window_actions_update (self);
+}
+
+static void
+augur_window_unmap (GtkWidget *widget)
+{
+  AugurWindow *self = AUGUR_WINDOW (widget);
+  GSettings *settings = augur_context_get_settings (self->context);
+
+  if (settings != NULL)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+      g_settings_set_int (settings, "window-width", width);
+      g_settings_set_int (settings, "window-height", height);
+      g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+    }
+
+  GTK_WIDGET_CLASS (augur_window_parent_class)->unmap (widget);
+}
+
+static void
+augur_window_dispose (GObject *object)
+{
+  AugurWindow *self = AUGUR_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->preview_cancellable);
+  g_clear_handle_id (&self->preview_source, g_source_remove);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->preview_cancellable);
+  g_clear_object (&self->batch);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (augur_window_parent_class)->dispose (object);
+}
+
+static void
+augur_window_finalize (GObject *object)
+{
+  AugurWindow *self = AUGUR_WINDOW (object);
+
+  g_clear_pointer (&self->controls_key, g_free);
+
+  G_OBJECT_CLASS (augur_window_parent_class)->finalize (object);
+}
+
+static void
+augur_window_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  AugurWindow *self = AUGUR_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+augur_window_class_init (AugurWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = augur_window_constructed;
+  object_class->dispose = augur_window_dispose;
+  object_class->finalize = augur_window_finalize;
+  object_class->set_property = augur_window_set_property;
+  widget_class->unmap = augur_window_unmap;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, AUGUR_TYPE_CONTEXT,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (AUGUR_TYPE_MODEL_PICKER);
+  g_type_ensure (AUGUR_TYPE_INPUT_GRID);
+  g_type_ensure (AUGUR_TYPE_CONTROLS_PANEL);
+  g_type_ensure (AUGUR_TYPE_REQUEST_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/augur/Augur/augur-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, AugurWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, AugurWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, AugurWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, AugurWindow, token_entry);
+  gtk_widget_class_bind_template_child (widget_class, AugurWindow, model_picker);
+  gtk_widget_class_bind_template_child (widget_class, AugurWindow, predict_button);
+  gtk_widget_class_bind_template_child (widget_class, AugurWindow, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, AugurWindow, progress_revealer);
+  gtk_widget_class_bind_template_child (widget_class, AugurWindow, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, AugurWindow, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, AugurWindow, input_grid);
+  gtk_widget_class_bind_template_child (widget_class, AugurWindow, results_heading);
+  gtk_widget_class_bind_template_child (widget_class, AugurWindow, results_box);
+  gtk_widget_class_bind_template_child (widget_class, AugurWindow, controls_panel);
+  gtk_widget_class_bind_template_child (widget_class, AugurWindow, request_view);
+  gtk_widget_class_bind_template_callback (widget_class, welcome_continue_cb);
+  gtk_widget_class_bind_template_callback (widget_class, model_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, model_error_cb);
+  gtk_widget_class_bind_template_callback (widget_class, inputs_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, controls_changed_cb);
+
+  _augur_window_class_add_actions (widget_class);
+}
+
+static void
+augur_window_init (AugurWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+#ifdef DEVELOPMENT_BUILD
+  gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+#endif
+  _augur_window_setup_dnd (self);
+}
+
+AugurWindow *
+augur_window_new (gpointer      application,
+                  AugurContext *context)
+{
+  return g_object_new (AUGUR_TYPE_WINDOW,
+                       "application", application,
+                       "context", context,
+                       NULL);
+}
+
+void
+augur_window_select_model (AugurWindow         *self,
+                           const AugurModelRef *ref)
+{
+  g_return_if_fail (AUGUR_IS_WINDOW (self));
+  augur_model_picker_select (self->model_picker, ref);
+}
+
+void
+augur_window_add_inputs (AugurWindow *self,
+                         GPtrArray   *inputs)
+{
+  g_return_if_fail (AUGUR_IS_WINDOW (self));
+  augur_input_grid_add_inputs (self->input_grid, inputs);
+}
+
+gboolean
+augur_window_is_busy (AugurWindow *self)
+{
+  g_return_val_if_fail (AUGUR_IS_WINDOW (self), FALSE);
+  return self->cancellable != NULL;
+}
+
+const char *
+augur_window_get_page (AugurWindow *self)
+{
+  g_return_val_if_fail (AUGUR_IS_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->main_stack);
+}
+
+void
+augur_window_predict (AugurWindow *self)
+{
+  g_return_if_fail (AUGUR_IS_WINDOW (self));
+  _augur_window_start_prediction (self);
+}

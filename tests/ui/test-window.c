@@ -1,0 +1,405 @@
+/* test-window.c: the real window against the fake server, driven the way a person would:
+ * pick a model by URL, choose a version, drop an image, set controls, predict, read results.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "augur-application.h"
+#include "augur-result-view.h"
+#include "augur-test-server.h"
+#include "augur-text-output.h"
+#include "augur-window-private.h"
+
+typedef struct
+{
+  AugurTestServer *server;
+  AugurContext    *context;
+  AugurWindow     *window;
+  char            *image_path;
+} Fixture;
+
+typedef gboolean (*Condition) (Fixture *fixture);
+
+/* Spins the main loop until @condition holds; fails the test after 20 s. */
+static void
+wait_until (Fixture    *fixture,
+            Condition   condition,
+            const char *what)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!condition (fixture))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Timed out waiting for %s", what);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static gboolean
+model_loaded (Fixture *fixture)
+{
+  AugurModelPicker *picker = fixture->window->model_picker;
+  return augur_model_picker_get_model (picker) != NULL && !augur_model_picker_is_loading (picker);
+}
+
+static gboolean
+has_one_input (Fixture *fixture)
+{
+  return g_list_model_get_n_items (augur_input_grid_get_items (fixture->window->input_grid)) == 1;
+}
+
+static gboolean
+prediction_done (Fixture *fixture)
+{
+  return !augur_window_is_busy (fixture->window) &&
+         gtk_widget_get_first_child (GTK_WIDGET (fixture->window->results_box)) != NULL;
+}
+
+static guint
+count_results (Fixture *fixture)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (fixture->window->results_box));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    n++;
+  return n;
+}
+
+static AugurResultView *
+nth_result (Fixture *fixture,
+            guint    n)
+{
+  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (fixture->window->results_box));
+
+  while (child != NULL && n-- > 0)
+    child = gtk_widget_get_next_sibling (child);
+  g_assert_nonnull (child);
+  return AUGUR_RESULT_VIEW (child);
+}
+
+static void
+write_png (const char *path,
+           guint8      shade)
+{
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 64, 48);
+  g_autoptr(GError) error = NULL;
+
+  gdk_pixbuf_fill (pixbuf, (guint32) shade << 24 | 0x4080ff);
+  gdk_pixbuf_save (pixbuf, path, "png", &error, NULL);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = NULL;
+  AugurTestServerModel model = GPOINTER_TO_INT (data);
+
+  fixture->server = augur_test_server_new (NULL);
+  augur_test_server_set_model (fixture->server, model);
+  g_setenv ("CLARIFAI_PAT", AUGUR_TEST_TOKEN, TRUE);
+  g_setenv ("CLARIFAI_API_BASE", augur_test_server_get_base_url (fixture->server), TRUE);
+
+  settings = g_settings_new ("io.github.augur.Augur");
+  fixture->context = augur_context_new (settings, NULL);
+  fixture->window = g_object_ref_sink (augur_window_new (NULL, fixture->context));
+  gtk_window_present (GTK_WINDOW (fixture->window));
+
+  fixture->image_path = g_build_filename (g_get_tmp_dir (), "photo.png", NULL);
+  write_png (fixture->image_path, 0x80);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->window);
+  g_clear_object (&fixture->context);
+  g_clear_pointer (&fixture->server, augur_test_server_free);
+  g_unlink (fixture->image_path);
+  g_clear_pointer (&fixture->image_path, g_free);
+}
+
+static void
+select_model (Fixture    *fixture,
+              const char *url)
+{
+  g_autoptr(AugurModelRef) ref = augur_model_ref_parse (url, NULL);
+
+  g_assert_nonnull (ref);
+  augur_window_select_model (fixture->window, ref);
+  wait_until (fixture, model_loaded, "the model to load");
+}
+
+/* The same path a real drop takes: the drop target's "drop" with a GdkFileList. */
+static void
+drop_files (Fixture    *fixture,
+            const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GSList list = { file, NULL };
+  GValue value = G_VALUE_INIT;
+  gboolean handled = FALSE;
+  GtkDropTarget *target = NULL;
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (fixture->window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && target == NULL; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+      if (GTK_IS_DROP_TARGET (controller))
+        target = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (target);
+
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_set_boxed (&value, &list);
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &handled);
+  g_value_unset (&value);
+  g_assert_true (handled);
+  wait_until (fixture, has_one_input, "the dropped image to show");
+}
+
+static void
+predict (Fixture *fixture)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.predict", NULL));
+  wait_until (fixture, prediction_done, "the prediction");
+}
+
+static void
+save_screenshot (Fixture    *fixture,
+                 const char *name)
+{
+  const char *dir = g_getenv ("AUGUR_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GskRenderer) renderer = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+  g_mkdir_with_parents (dir, 0755);
+  /* Let the results lay out and their thumbnails arrive. */
+  for (int i = 0; i < 50; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+
+  /* The paintable draws nothing while a relayout is pending (thumbnails arriving, the
+   * progress bar fading), so try until a frame has settled. */
+  width = gtk_widget_get_width (GTK_WIDGET (fixture->window->toast_overlay));
+  height = gtk_widget_get_height (GTK_WIDGET (fixture->window->toast_overlay));
+  g_assert_cmpint (width, >, 0);
+  for (int i = 0; i < 500 && node == NULL; i++)
+    {
+      /* A paintable caches its image, so each try takes a fresh one. */
+      g_clear_object (&paintable);
+      paintable = gtk_widget_paintable_new (GTK_WIDGET (fixture->window->toast_overlay));
+      snapshot = gtk_snapshot_new ();
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+      if (node == NULL)
+        {
+          g_main_context_iteration (NULL, FALSE);
+          g_usleep (10000);
+        }
+    }
+  g_assert_nonnull (node);
+  renderer = gsk_cairo_renderer_new ();
+  g_assert_true (gsk_renderer_realize (renderer, NULL, &error));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gsk_renderer_unrealize (renderer);
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+static JsonNode *
+number_node (double value)
+{
+  JsonNode *node = json_node_new (JSON_NODE_VALUE);
+  json_node_set_double (node, value);
+  return node;
+}
+
+static void
+test_classifier (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GListModel) versions = NULL;
+  g_autoptr(AugurModelVersion) version = NULL;
+  g_autoptr(AugurModelRef) ref = NULL;
+  g_autoptr(JsonNode) max = number_node (3);
+  g_autoptr(JsonNode) min = number_node (0.05);
+  g_autoptr(GPtrArray) requests = NULL;
+  g_auto(GStrv) rows = NULL;
+  AugurTestRequest *predict_request = NULL;
+
+  select_model (fixture, "https://clarifai.com/clarifai/main/models/general-image-recognition");
+  g_assert_cmpstr (augur_window_get_page (fixture->window), ==, "main");
+
+  /* Choose the second listed version. */
+  versions = g_object_ref (augur_model_picker_get_versions (fixture->window->model_picker));
+  g_assert_cmpuint (g_list_model_get_n_items (versions), >=, 2);
+  version = g_list_model_get_item (versions, 1);
+  augur_model_picker_select_version (fixture->window->model_picker, augur_model_version_get_id (version));
+  wait_until (fixture, model_loaded, "the version to load");
+  ref = augur_model_picker_dup_ref (fixture->window->model_picker);
+  g_assert_cmpstr (ref->version_id, ==, augur_model_version_get_id (version));
+
+  drop_files (fixture, fixture->image_path);
+
+  g_assert_true (augur_controls_panel_set_value (fixture->window->controls_panel, "max_concepts", max));
+  g_assert_true (augur_controls_panel_set_value (fixture->window->controls_panel, "min_value", min));
+  predict (fixture);
+
+  g_assert_cmpuint (count_results (fixture), ==, 1);
+  rows = augur_result_view_dup_visible_rows (nth_result (fixture, 0));
+  g_assert_cmpuint (g_strv_length (rows), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (g_str_has_suffix (rows[i], " percent"));
+
+  /* The request went to the chosen version, with the image, and asked for enough concepts
+   * to filter here. */
+  requests = augur_test_server_get_requests (fixture->server);
+  for (guint i = 0; i < requests->len; i++)
+    {
+      AugurTestRequest *r = g_ptr_array_index (requests, i);
+      if (g_str_equal (r->method, "POST") && g_str_has_suffix (r->path, "/outputs"))
+        predict_request = r;
+    }
+  g_assert_nonnull (predict_request);
+  g_assert_nonnull (strstr (predict_request->path, augur_model_version_get_id (version)));
+  g_assert_cmpuint (predict_request->n_inputs, ==, 1);
+  g_assert_nonnull (strstr (g_bytes_get_data (predict_request->body, NULL), "\"max_concepts\":200"));
+
+  /* Moving the minimum value re-filters at once, without a request. */
+  {
+    g_autoptr(JsonNode) high = number_node (0.999);
+    g_auto(GStrv) fewer = NULL;
+    guint before = augur_test_server_count_requests (fixture->server, "/outputs");
+
+    augur_controls_panel_set_value (fixture->window->controls_panel, "min_value", high);
+    fewer = augur_result_view_dup_visible_rows (nth_result (fixture, 0));
+    g_assert_cmpuint (g_strv_length (fewer), <, 3);
+    g_assert_cmpuint (augur_test_server_count_requests (fixture->server, "/outputs"), ==, before);
+    augur_controls_panel_set_value (fixture->window->controls_panel, "min_value", min);
+  }
+
+  save_screenshot (fixture, "prediction.png");
+}
+
+static void
+test_detector (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_auto(GStrv) rows = NULL;
+
+  select_model (fixture, "clarifai/main/face-detection");
+  drop_files (fixture, fixture->image_path);
+  predict (fixture);
+
+  g_assert_cmpuint (count_results (fixture), ==, 1);
+  g_assert_cmpuint (augur_result_view_get_n_boxes (nth_result (fixture, 0)), ==, 2);
+  rows = augur_result_view_dup_visible_rows (nth_result (fixture, 0));
+  g_assert_cmpuint (g_strv_length (rows), ==, 2);
+}
+
+static AugurTextOutput *
+find_text_output (GtkWidget *widget)
+{
+  if (AUGUR_IS_TEXT_OUTPUT (widget))
+    return AUGUR_TEXT_OUTPUT (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AugurTextOutput *found = find_text_output (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_text_model (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(JsonNode) temperature = number_node (0.25);
+  g_autoptr(GPtrArray) requests = NULL;
+  AugurTestRequest *last;
+  AugurTextOutput *output;
+  g_autofree char *text = NULL;
+
+  select_model (fixture, "meta/Llama-3/Llama-3_2-3B-Instruct");
+  augur_input_grid_set_text (fixture->window->input_grid, "What is the future of AI?");
+  g_assert_true (augur_controls_panel_set_value (fixture->window->controls_panel, "temperature", temperature));
+  predict (fixture);
+
+  requests = augur_test_server_get_requests (fixture->server);
+  last = g_ptr_array_index (requests, requests->len - 1);
+  g_assert_true (g_str_has_suffix (last->path, "/outputs"));
+  g_assert_nonnull (strstr (g_bytes_get_data (last->body, NULL), "\"temperature\":0.25"));
+
+  output = find_text_output (GTK_WIDGET (nth_result (fixture, 0)));
+  g_assert_nonnull (output);
+  text = augur_text_output_dup_text (output);
+  g_assert_nonnull (strstr (text, "What is the future of AI?"));
+  g_assert_nonnull (strstr (text, "temperature=0.25"));
+}
+
+static void
+test_server_error_keeps_results (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GPtrArray) inputs = g_ptr_array_new_with_free_func (g_object_unref);
+  g_auto(GStrv) good = NULL;
+  g_auto(GStrv) bad = NULL;
+
+  select_model (fixture, "clarifai/main/general-image-recognition");
+  g_ptr_array_add (inputs, augur_input_new_image_url ("https://samples.example/good.jpg"));
+  g_ptr_array_add (inputs, augur_input_new_image_url ("https://invalid.example/missing.jpg"));
+  augur_window_add_inputs (fixture->window, inputs);
+  predict (fixture);
+  while (count_results (fixture) < 2 || augur_window_is_busy (fixture->window))
+    g_main_context_iteration (NULL, TRUE);
+
+  good = augur_result_view_dup_visible_rows (nth_result (fixture, 0));
+  g_assert_cmpuint (g_strv_length (good), >, 0);
+  bad = augur_result_view_dup_visible_rows (nth_result (fixture, 1));
+  g_assert_cmpuint (g_strv_length (bad), ==, 0);
+  g_assert_nonnull (augur_input_grid_get_item_message (fixture->window->input_grid,
+                                                       g_ptr_array_index (inputs, 1)));
+  g_assert_nonnull (strstr (augur_input_grid_get_item_message (fixture->window->input_grid,
+                                                               g_ptr_array_index (inputs, 1)),
+                            "Download failed"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/ui/window/classifier", Fixture, GINT_TO_POINTER (AUGUR_TEST_MODEL_CLASSIFIER),
+              fixture_set_up, test_classifier, fixture_tear_down);
+  g_test_add ("/ui/window/detector", Fixture, GINT_TO_POINTER (AUGUR_TEST_MODEL_DETECTOR),
+              fixture_set_up, test_detector, fixture_tear_down);
+  g_test_add ("/ui/window/text-model", Fixture, GINT_TO_POINTER (AUGUR_TEST_MODEL_TEXT),
+              fixture_set_up, test_text_model, fixture_tear_down);
+  g_test_add ("/ui/window/server-error-keeps-results", Fixture, GINT_TO_POINTER (AUGUR_TEST_MODEL_CLASSIFIER),
+              fixture_set_up, test_server_error_keeps_results, fixture_tear_down);
+
+  return g_test_run ();
+}
