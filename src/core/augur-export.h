@@ -24,6 +24,9 @@ char     *augur_export_csv   (GPtrArray      *predictions,
                               AugurCsvLayout  layout,
                               guint           top_k);
 char     *augur_export_table (GPtrArray      *predictions);
+/* Any JSON tree as text, with numbers written shortest (0.7, not 0.69999999999999996). */
+char     *augur_export_json_node (JsonNode   *node,
+                                  gboolean    pretty);
 
 /* RFC 4180 quoting for one field, appended to @out. */
 void      augur_csv_append_field (GString    *out,

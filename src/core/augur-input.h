@@ -74,6 +74,9 @@ GBytes          *augur_input_get_bytes      (AugurInput    *self);
 const char      *augur_input_get_url        (AugurInput    *self);
 const char      *augur_input_get_text       (AugurInput    *self);
 gboolean         augur_input_is_image       (AugurInput    *self);
+AugurInput      *augur_input_with_prompt    (AugurInput    *self,
+                                             const char    *prompt);
+const char      *augur_input_get_prompt     (AugurInput    *self);
 
 AugurPayload    *augur_input_load           (AugurInput    *self,
                                              GCancellable  *cancellable,

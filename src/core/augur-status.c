@@ -199,6 +199,9 @@ augur_status_to_string (const AugurStatus *status)
   if (status->details != NULL && *status->details != '\0' &&
       g_strcmp0 (status->details, status->description) != 0)
     g_string_append_printf (s, ": %s", status->details);
+  /* The server's texts sometimes end with a period of their own. */
+  while (s->len > 0 && s->str[s->len - 1] == '.')
+    g_string_truncate (s, s->len - 1);
 
   if (status->req_id != NULL && *status->req_id != '\0')
     /* Translators: the request id helps Clarifai support find a failed call */

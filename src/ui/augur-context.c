@@ -252,23 +252,35 @@ token_saved_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
+  GWeakRef *weak = user_data;
+  g_autoptr(AugurContext) self = g_weak_ref_get (weak);
   g_autoptr(GError) error = NULL;
 
+  g_weak_ref_clear (weak);
+  g_free (weak);
   if (!augur_token_store_save_finish (AUGUR_TOKEN_STORE (source), result, &error))
     g_debug ("Could not save the token: %s", error->message);
+  /* Saving may have fallen back to memory: let Preferences say so. A weak reference, so
+   * that a slow keyring does not keep the context alive. */
+  if (self != NULL)
+    g_signal_emit (self, signals[CHANGED], 0);
 }
 
 void
 augur_context_set_token (AugurContext *self,
                          const char   *token)
 {
+  GWeakRef *weak;
+
   g_return_if_fail (AUGUR_IS_CONTEXT (self));
   g_return_if_fail (token != NULL);
 
   wipe_token (&self->token);
   self->token = g_strstrip (g_strdup (token));
+  weak = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (weak, self);
   augur_token_store_save_async (self->token_store, augur_config_get_base_url (self->config),
-                                self->token, NULL, token_saved_cb, NULL);
+                                self->token, NULL, token_saved_cb, weak);
   augur_context_reload (self);
 }
 

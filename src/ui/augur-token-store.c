@@ -30,7 +30,7 @@ token_schema (void)
     {
       { "service", SECRET_SCHEMA_ATTRIBUTE_STRING },
       { "base-url", SECRET_SCHEMA_ATTRIBUTE_STRING },
-      { "NULL", 0 },
+      { NULL, 0 },
     }
   };
   return &schema;

@@ -81,7 +81,10 @@ def main():
         if not app:
             sys.exit("FAIL: augur is not on the accessibility bus")
 
-        predict = wait_for(lambda: find(app, lambda a: a.getRoleName() == "push button" and a.name == "Predict"))
+        # GTK 4.8 names a button with a mnemonic from both its label and its text
+        # ("_Predict Predict"), so the button is found by the label a person reads.
+        predict = wait_for(lambda: find(app, lambda a: a.getRoleName() == "push button" and
+                                        any(c is not None and c.name == "Predict" for c in a)))
         if not predict:
             sys.exit("FAIL: no button named Predict")
         # The model loads in the background; Predict is enabled once it has.
@@ -97,7 +100,7 @@ def main():
                 failures.append(f"expected 20 concept rows (server default), got {len(rows)}")
 
         # Keyboard-reachable controls carry names a screen reader can say.
-        for name in ("Model", "Version"):
+        for name in ("Model", "Version", "Main Menu", "Add Images"):
             if not find(app, lambda a, n=name: a.name == n):
                 failures.append(f"no control named {name!r}")
     finally:

@@ -18,11 +18,12 @@ typedef struct _AugurTestServer AugurTestServer;
 typedef struct
 {
   char   *method;
-  char   *path;
+  char   *path;            /* percent-decoded, as SoupServer gives it */
   char   *query;           /* (nullable) raw query string, without '?' */
   char   *authorization;   /* (nullable) as received */
   GBytes *body;            /* never NULL; may be empty */
   guint   n_inputs;        /* for predict: length of "inputs" in the body, else 0 */
+  SoupMessageHeaders *headers;  /* a copy of every request header (Authorization too) */
 } AugurTestRequest;
 
 /**
@@ -43,12 +44,19 @@ typedef enum {
 
 #define AUGUR_TEST_TOKEN "test-pat-0123456789abcdef"
 
+/* The built-in model: every model id answers; it has two versions (the latest first) and
+ * AUGUR_TEST_N_CONCEPTS concepts with ids "id-00".. and names "concept-00".. */
+#define AUGUR_TEST_VERSION_LATEST "b5a0f0e1c2d34e5f8a9b0c1d2e3f4a5b"
+#define AUGUR_TEST_VERSION_OLDER  "0a1b2c3d4e5f40718293a4b5c6d7e8f9"
+#define AUGUR_TEST_N_CONCEPTS     30
+
 /* @tls_cert: (nullable): serve HTTPS with this certificate */
 AugurTestServer *augur_test_server_new            (GTlsCertificate      *tls_cert);
 void             augur_test_server_free           (AugurTestServer      *server);
 /* "http://127.0.0.1:PORT" (no trailing slash) */
 const char      *augur_test_server_get_base_url   (AugurTestServer      *server);
-/* Default AUGUR_TEST_TOKEN; requests with another token get 401 + CONN_KEY_NOT_FOUND. */
+/* Default AUGUR_TEST_TOKEN; requests with another token get 401 + CONN_KEY_NOT_FOUND.
+ * %NULL accepts any Authorization (benchmarks). */
 void             augur_test_server_set_token      (AugurTestServer      *server,
                                                    const char           *token);
 void             augur_test_server_set_model      (AugurTestServer      *server,
@@ -72,6 +80,20 @@ void             augur_test_server_queue_response (AugurTestServer      *server,
                                                    guint                 http_status,
                                                    const char           *body,
                                                    guint                 delay_ms);
+/**
+ * augur_test_server_queue_response_with_headers:
+ * @headers: (nullable) (array zero-terminated=1): response headers as name, value, name,
+ *   value, ..., %NULL — e.g. { "Retry-After", "7", NULL }
+ *
+ * Like augur_test_server_queue_response(), with extra response headers.
+ */
+void             augur_test_server_queue_response_with_headers (AugurTestServer    *server,
+                                                                const char         *method,
+                                                                const char         *path_suffix,
+                                                                guint               http_status,
+                                                                const char         *body,
+                                                                guint               delay_ms,
+                                                                const char * const *headers);
 /* Queue a fixture file from tests/support/fixtures by name. */
 void             augur_test_server_queue_fixture  (AugurTestServer      *server,
                                                    const char           *method,
@@ -80,8 +102,11 @@ void             augur_test_server_queue_fixture  (AugurTestServer      *server,
                                                    const char           *fixture_name);
 /* (transfer full) (element-type AugurTestRequest): a copy of the log so far */
 GPtrArray       *augur_test_server_get_requests   (AugurTestServer      *server);
+/* @path_suffix: (nullable): %NULL counts every request */
 guint            augur_test_server_count_requests (AugurTestServer      *server,
                                                    const char           *path_suffix);
+/* Queued answers not used yet (all routes). */
+guint            augur_test_server_count_queued   (AugurTestServer      *server);
 void             augur_test_server_clear_requests (AugurTestServer      *server);
 
 void             augur_test_request_free          (AugurTestRequest     *request);

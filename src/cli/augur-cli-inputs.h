@@ -1,0 +1,33 @@
+/* augur-cli-inputs.h: command-line arguments -> AugurInputs, folders walked in path order.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  AUGUR_CLI_ARG_PATH_OR_URL,  /* a file, a folder, or an http(s) image URL */
+  AUGUR_CLI_ARG_TEXT,         /* --text STRING */
+  AUGUR_CLI_ARG_TEXT_URL,     /* --text-url URL */
+} AugurCliArgKind;
+
+typedef struct
+{
+  AugurCliArgKind  kind;
+  char            *value;
+} AugurCliInputArg;
+
+AugurCliInputArg *augur_cli_input_arg_new  (AugurCliArgKind   kind,
+                                            const char       *value);
+void              augur_cli_input_arg_free (AugurCliInputArg *arg);
+
+/* (element-type AugurCliInputArg) -> (element-type AugurInput), in command-line order.
+ * Files that folders hold but that are neither images nor text are reported on stderr
+ * and left out; @n_problems counts folders that could not be read. */
+GPtrArray *augur_cli_inputs_collect (GPtrArray *args,
+                                     guint     *n_problems);
+
+G_END_DECLS

@@ -1,0 +1,76 @@
+/* augur-worker.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "augur-worker"
+
+#include "augur-worker.h"
+
+typedef struct
+{
+  GTask           *task;   /* (owned) */
+  GTaskThreadFunc  func;
+} WorkerJob;
+
+static void
+run_worker_job (gpointer data,
+                gpointer user_data)
+{
+  WorkerJob *job = data;
+  GTask *task = job->task;
+
+  job->func (task,
+             g_task_get_source_object (task),
+             g_task_get_task_data (task),
+             g_task_get_cancellable (task));
+
+  g_object_unref (task);
+  g_free (job);
+}
+
+/* Bounded so that a batch of thousands of files queues here instead of opening thousands
+ * of files at once, and shared by the whole process like GLib's own pool. */
+static gpointer
+create_worker_pool (gpointer data)
+{
+  guint n_threads = MAX (2, g_get_num_processors ());
+
+  return g_thread_pool_new (run_worker_job, NULL, (int) n_threads, FALSE, NULL);
+}
+
+static GThreadPool *
+get_worker_pool (void)
+{
+  static GOnce once = G_ONCE_INIT;
+
+  return g_once (&once, create_worker_pool, NULL);
+}
+
+/**
+ * augur_worker_run:
+ * @task: the task to complete; it is kept alive until @func returns
+ * @func: called in a worker thread with the task, its source object, task data and
+ *   cancellable. It must return a result with g_task_return_*(), which GTask delivers in
+ *   the task's own main context.
+ *
+ * Like g_task_run_in_thread(), but on Augur's bounded pool.
+ */
+void
+augur_worker_run (GTask           *task,
+                  GTaskThreadFunc  func)
+{
+  WorkerJob *job;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (G_IS_TASK (task));
+  g_return_if_fail (func != NULL);
+
+  job = g_new0 (WorkerJob, 1);
+  job->task = g_object_ref (task);
+  job->func = func;
+
+  /* The job is queued even when no new thread could be started: an existing pool thread
+   * picks it up, so there is nothing to undo here. */
+  if (!g_thread_pool_push (get_worker_pool (), job, &error))
+    g_debug ("Could not start another worker thread: %s", error->message);
+}
