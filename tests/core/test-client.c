@@ -802,6 +802,245 @@ test_keeps_config (Fixture       *f,
   g_assert_nonnull (reply);
 }
 
+
+/* The fake server's built-in model, which the other test suites rely on */
+
+static GPtrArray *
+predicted_concepts (AugurPredictReply *reply,
+                    guint              index)
+{
+  return augur_prediction_get_concepts (g_ptr_array_index (reply->predictions, index));
+}
+
+static void
+test_fake_classifier_options (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AugurPredictReply) top3 = NULL;
+  g_autoptr(AugurPredictReply) above = NULL;
+  g_autoptr(AugurPredictReply) selected = NULL;
+  g_autoptr(AugurPredictReply) partial = NULL;
+  g_autoptr(AugurPredictReply) none = NULL;
+  GPtrArray *concepts;
+
+  top3 = predict (f, f->ref,
+                  "{\"inputs\":[{\"data\":{\"image\":{\"url\":\"https://x.test/1.jpg\"}}}],"
+                  "\"model\":{\"output_info\":{\"output_config\":{\"max_concepts\":3}}}}",
+                  NULL, &error);
+  g_assert_no_error (error);
+  concepts = predicted_concepts (top3, 0);
+  g_assert_cmpuint (concepts->len, ==, 3);
+  g_assert_cmpfloat (augur_concept_get_value (g_ptr_array_index (concepts, 0)), >=,
+                     augur_concept_get_value (g_ptr_array_index (concepts, 1)));
+  g_assert_cmpfloat (augur_concept_get_value (g_ptr_array_index (concepts, 1)), >=,
+                     augur_concept_get_value (g_ptr_array_index (concepts, 2)));
+
+  /* the SDK's place for the output config works too */
+  above = predict (f, f->ref,
+                   "{\"inputs\":[{\"data\":{\"image\":{\"url\":\"https://x.test/1.jpg\"}}}],"
+                   "\"model\":{\"model_version\":{\"output_info\":{\"output_config\":"
+                   "{\"min_value\":0.5,\"max_concepts\":200}}}}}",
+                   NULL, &error);
+  g_assert_no_error (error);
+  concepts = predicted_concepts (above, 0);
+  g_assert_cmpuint (concepts->len, >, 0);
+  g_assert_cmpuint (concepts->len, <, AUGUR_TEST_N_CONCEPTS);
+  for (guint i = 0; i < concepts->len; i++)
+    g_assert_cmpfloat (augur_concept_get_value (g_ptr_array_index (concepts, i)), >=, 0.5);
+
+  selected = predict (f, f->ref,
+                      "{\"inputs\":[{\"data\":{\"image\":{\"url\":\"https://x.test/1.jpg\"}}}],"
+                      "\"model\":{\"output_info\":{\"output_config\":{\"select_concepts\":"
+                      "[{\"id\":\"id-01\"},{\"name\":\"concept-05\"}]}}}}",
+                      NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (selected->status->code, ==, AUGUR_STATUS_SUCCESS);
+  concepts = predicted_concepts (selected, 0);
+  g_assert_cmpuint (concepts->len, ==, 2);
+  for (guint i = 0; i < concepts->len; i++)
+    {
+      const char *id = augur_concept_get_id (g_ptr_array_index (concepts, i));
+
+      g_assert_true (g_str_equal (id, "id-01") || g_str_equal (id, "id-05"));
+    }
+
+  partial = predict (f, f->ref,
+                     "{\"inputs\":[{\"data\":{\"image\":{\"url\":\"https://x.test/1.jpg\"}}}],"
+                     "\"model\":{\"output_info\":{\"output_config\":{\"select_concepts\":"
+                     "[{\"id\":\"id-01\"},{\"name\":\"no-such-concept\"}]}}}}",
+                     NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (partial->status->code, ==, AUGUR_STATUS_MIXED_STATUS);
+  g_assert_cmpuint (predicted_concepts (partial, 0)->len, ==, 1);
+
+  none = predict (f, f->ref,
+                  "{\"inputs\":[{\"data\":{\"image\":{\"url\":\"https://x.test/1.jpg\"}}}],"
+                  "\"model\":{\"output_info\":{\"output_config\":{\"select_concepts\":"
+                  "[{\"name\":\"no-such-concept\"}]}}}}",
+                  NULL, &error);
+  g_assert_null (none);
+  g_assert_error (error, AUGUR_ERROR, AUGUR_ERROR_API);
+  g_assert_cmpint (augur_error_get_status (error)->code, ==, 21202);
+  g_assert_cmpuint (augur_error_get_status (error)->http_status, ==, 400);
+}
+
+static void
+test_fake_classifier_stable (Fixture       *f,
+                             gconstpointer  data)
+{
+  const char *body =
+    "{\"inputs\":[{\"data\":{\"image\":{\"url\":\"https://x.test/1.jpg\"}}},"
+    "{\"data\":{\"image\":{\"url\":\"https://x.test/2.jpg\"}}},"
+    "{\"data\":{\"image\":{\"url\":\"https://x.test/1.jpg\"}}}]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AugurPredictReply) reply = predict (f, f->ref, body, NULL, &error);
+  GPtrArray *first, *second, *again;
+  gboolean differ = FALSE;
+
+  g_assert_no_error (error);
+  first = predicted_concepts (reply, 0);
+  second = predicted_concepts (reply, 1);
+  again = predicted_concepts (reply, 2);
+  g_assert_cmpuint (first->len, ==, 20);
+  for (guint i = 0; i < first->len; i++)
+    {
+      g_assert_cmpstr (augur_concept_get_id (g_ptr_array_index (first, i)), ==,
+                       augur_concept_get_id (g_ptr_array_index (again, i)));
+      differ |= !g_str_equal (augur_concept_get_id (g_ptr_array_index (first, i)),
+                              augur_concept_get_id (g_ptr_array_index (second, i)));
+    }
+  g_assert_true (differ);
+}
+
+static void
+test_fake_text (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AugurPredictReply) legacy = NULL;
+  g_autoptr(AugurPredictReply) pythonic = NULL;
+
+  augur_test_server_set_model (f->server, AUGUR_TEST_MODEL_TEXT);
+  legacy = predict (f, f->ref,
+                    "{\"inputs\":[{\"data\":{\"text\":{\"raw\":\"Hello there\"}}}],"
+                    "\"model\":{\"model_version\":{\"output_info\":{\"params\":"
+                    "{\"temperature\":0.5,\"max_tokens\":64}}}}}",
+                    NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (augur_prediction_get_text (g_ptr_array_index (legacy->predictions, 0)), ==,
+                   "echo: Hello there | temperature=0.5 max_tokens=64");
+
+  pythonic = predict (f, f->ref,
+                      "{\"inputs\":[{\"data\":{\"metadata\":{\"_method_name\":\"predict\"},"
+                      "\"parts\":[{\"id\":\"prompt\",\"data\":{\"string_value\":\"Why?\"}},"
+                      "{\"id\":\"max_tokens\",\"data\":{\"int_value\":\"100\"}},"
+                      "{\"id\":\"temperature\",\"data\":{\"float_value\":0.7}}]}}]}",
+                      NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (augur_prediction_get_text (g_ptr_array_index (pythonic->predictions, 0)), ==,
+                   "echo: Why? | max_tokens=100 temperature=0.7");
+}
+
+static void
+test_fake_detector (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AugurPredictReply) reply = NULL;
+
+  augur_test_server_set_model (f->server, AUGUR_TEST_MODEL_DETECTOR);
+  reply = predict (f, f->ref, SIMPLE_PREDICT_BODY, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (augur_prediction_get_regions (g_ptr_array_index (reply->predictions, 0))->len,
+                    ==, 2);
+  g_assert_cmpstr (augur_prediction_get_model_type_id (g_ptr_array_index (reply->predictions, 0)),
+                   ==, "visual-detector");
+}
+
+static void
+test_fake_input_failures (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AugurPredictReply) reply = NULL;
+  g_autoptr(AugurPredictReply) too_many = NULL;
+  g_autoptr(GString) body = g_string_new ("{\"inputs\":[");
+  g_autoptr(AugurTestRequest) request = NULL;
+
+  reply = predict (f, f->ref,
+                   "{\"inputs\":[{\"data\":{\"image\":{\"base64\":\"not base64!\"}}},"
+                   "{\"data\":{\"image\":{\"url\":\"https://invalid.example/x.jpg\"}}}]}",
+                   NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (reply->status->code, ==, AUGUR_STATUS_FAILURE);
+  g_assert_cmpuint (reply->predictions->len, ==, 2);
+  for (guint i = 0; i < 2; i++)
+    g_assert_cmpint (augur_prediction_get_status (g_ptr_array_index (reply->predictions, i))->code,
+                     ==, AUGUR_STATUS_INPUT_FAILED);
+
+  for (guint i = 0; i < 129; i++)
+    g_string_append_printf (body, "%s{\"data\":{\"text\":{\"raw\":\"%u\"}}}", i > 0 ? "," : "", i);
+  g_string_append (body, "]}");
+  too_many = predict (f, f->ref, body->str, NULL, &error);
+  g_assert_null (too_many);
+  g_assert_error (error, AUGUR_ERROR, AUGUR_ERROR_API);
+  g_assert_cmpuint (augur_error_get_status (error)->http_status, ==, 400);
+  request = last_request (f);
+  g_assert_cmpuint (request->n_inputs, ==, 129);
+}
+
+static void
+test_fake_delay_and_queue (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AugurPredictReply) delayed = NULL;
+  g_autoptr(AugurPredictReply) first = NULL;
+  g_autoptr(AugurPredictReply) second = NULL;
+  g_autoptr(AugurPredictReply) built_in = NULL;
+
+  augur_test_server_set_delay (f->server, 150);
+  delayed = predict (f, f->ref, SIMPLE_PREDICT_BODY, NULL, &error);
+  g_assert_no_error (error);
+  augur_test_server_set_delay (f->server, 0);
+
+  /* first in, first out, then the built-in model again */
+  augur_test_server_queue_fixture (f->server, "POST", "/outputs", 200,
+                                   "predict-image-classification.response.json");
+  augur_test_server_queue_fixture (f->server, "POST", "/outputs", 200, "mixed-status.response.json");
+  g_assert_cmpuint (augur_test_server_count_queued (f->server), ==, 2);
+  first = predict (f, f->ref, SIMPLE_PREDICT_BODY, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (first->status->code, ==, AUGUR_STATUS_SUCCESS);
+  g_assert_cmpstr (augur_prediction_get_model_id (g_ptr_array_index (first->predictions, 0)), ==,
+                   "general-image-recognition");
+  second = predict (f, f->ref, SIMPLE_PREDICT_BODY, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (second->status->code, ==, AUGUR_STATUS_MIXED_STATUS);
+  built_in = predict (f, f->ref, SIMPLE_PREDICT_BODY, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (augur_test_server_count_queued (f->server), ==, 0);
+  g_assert_cmpuint (augur_test_server_count_requests (f->server, "/outputs"), ==, 4);
+}
+
+static void
+test_json_equal (void)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (g_test_subprocess ())
+    {
+      bytes = g_bytes_new_static ("{\"a\":[1,{\"b\":0.5}]}", 19);
+      augur_test_assert_json_equal ("same", bytes, "{\"a\": [1.0000000001, {\"b\": 0.5}]}");
+      augur_test_assert_json_equal ("different", bytes, "{\"a\": [1, {\"b\": 0.6}]}");
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+  g_test_trap_assert_stderr ("*different: JSON differs at $.a[1].b: 0.5, expected 0.6*");
+}
+
 static void
 add_test (const char *path,
           void (*func) (Fixture *, gconstpointer))
@@ -839,6 +1078,13 @@ main (int    argc,
   add_test ("/client/transport/connection-refused", test_connection_refused);
   add_test ("/client/config/keeps-config", test_keeps_config);
   g_test_add_func ("/client/config/invalid", test_invalid_config);
+  add_test ("/client/fake-server/classifier-options", test_fake_classifier_options);
+  add_test ("/client/fake-server/classifier-stable", test_fake_classifier_stable);
+  add_test ("/client/fake-server/text", test_fake_text);
+  add_test ("/client/fake-server/detector", test_fake_detector);
+  add_test ("/client/fake-server/input-failures", test_fake_input_failures);
+  add_test ("/client/fake-server/delay-and-queue", test_fake_delay_and_queue);
+  g_test_add_func ("/client/fake-server/json-equal", test_json_equal);
 
   return g_test_run ();
 }

@@ -90,7 +90,16 @@ numbers_equal (double a,
 static char *
 describe (JsonNode *node)
 {
-  g_autofree char *text = json_to_string (node, FALSE);
+  g_autofree char *text = NULL;
+
+  /* json-glib writes 0.6 as 0.59999999999999998 */
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_DOUBLE)
+    {
+      char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+      return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.9g", json_node_get_double (node)));
+    }
+  text = json_to_string (node, FALSE);
 
   if (strlen (text) > 200)
     return g_strdup_printf ("%.200s…", text);
