@@ -296,6 +296,13 @@ augur_client_finalize (GObject *object)
   G_OBJECT_CLASS (augur_client_parent_class)->finalize (object);
 }
 
+enum {
+  REPLY,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 augur_client_class_init (AugurClientClass *klass)
 {
@@ -303,6 +310,19 @@ augur_client_class_init (AugurClientClass *klass)
 
   object_class->dispose = augur_client_dispose;
   object_class->finalize = augur_client_finalize;
+
+  /**
+   * AugurClient::reply:
+   * @method: "GET" or "POST"
+   * @path: the path and query that was called
+   * @http_status: the reply's HTTP status
+   * @body: the raw reply body
+   *
+   * Every reply, before it is parsed, so that a UI can show the raw last reply.
+   */
+  signals[REPLY] = g_signal_new ("reply", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                 NULL, NULL, NULL, G_TYPE_NONE, 4,
+                                 G_TYPE_STRING, G_TYPE_STRING, G_TYPE_UINT, G_TYPE_BYTES);
 }
 
 static void
@@ -724,6 +744,7 @@ message_sent_cb (GObject      *source,
   http_status = soup_message_get_status (call->msg);
   g_debug ("%s %s → HTTP %u, %" G_GSIZE_FORMAT " bytes, %.0f ms", call->method, call->path,
            http_status, g_bytes_get_size (body), duration_ms);
+  g_signal_emit (self, signals[REPLY], 0, call->method, call->path, http_status, body);
   handle_reply (task, body, http_status, duration_ms);
 }
 

@@ -51,6 +51,8 @@ typedef struct
 void augur_predict_reply_free (AugurPredictReply *reply);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AugurPredictReply, augur_predict_reply_free)
 
+/* Signal "reply" (const char *method, const char *path, guint http_status, GBytes *body):
+ * every raw reply, before parsing (for a "last reply" view). */
 #define AUGUR_TYPE_CLIENT (augur_client_get_type ())
 G_DECLARE_FINAL_TYPE (AugurClient, augur_client, AUGUR, CLIENT, GObject)
 

@@ -188,3 +188,15 @@ augur_request_view_dup_body (AugurRequestView *self)
   g_return_val_if_fail (AUGUR_IS_REQUEST_VIEW (self), NULL);
   return g_strdup (self->body);
 }
+
+char *
+augur_request_view_dup_reply (AugurRequestView *self)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  g_return_val_if_fail (AUGUR_IS_REQUEST_VIEW (self), NULL);
+  buffer = gtk_text_view_get_buffer (self->reply_text);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}

@@ -29,5 +29,7 @@ void       augur_request_view_set_reply    (AugurRequestView *self,
 char      *augur_request_view_dup_curl     (AugurRequestView *self);
 /* (transfer full) (nullable) */
 char      *augur_request_view_dup_body     (AugurRequestView *self);
+/* (transfer full): the raw reply as shown, "" before the first reply */
+char      *augur_request_view_dup_reply    (AugurRequestView *self);
 
 G_END_DECLS

@@ -35,6 +35,7 @@ struct _AugurWindow
 
   /* Owned */
   AugurContext         *context;
+  AugurClient          *followed_client; /* (weak) whose replies the request view shows */
   GCancellable         *cancellable;     /* the running prediction (nullable) */
   AugurBatch           *batch;           /* the running or last prediction (nullable) */
   GCancellable         *preview_cancellable;

@@ -58,8 +58,42 @@ welcome_continue_cb (AugurWindow *self)
 }
 
 static void
+client_reply_cb (AugurWindow *self,
+                 const char  *method,
+                 const char  *path,
+                 guint        http_status,
+                 GBytes      *body)
+{
+  g_autofree char *text = NULL;
+
+  if (!g_str_has_suffix (path, "/outputs"))
+    return;
+  text = g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
+  augur_request_view_set_reply (self->request_view, http_status, text);
+}
+
+/* The client is rebuilt when settings change: follow the current one. */
+static void
+follow_client (AugurWindow *self)
+{
+  AugurClient *client = augur_context_get_client (self->context);
+
+  if (client == self->followed_client)
+    return;
+  if (self->followed_client != NULL)
+    g_signal_handlers_disconnect_by_func (self->followed_client, client_reply_cb, self);
+  g_clear_weak_pointer (&self->followed_client);
+  if (client != NULL)
+    {
+      g_set_weak_pointer (&self->followed_client, client);
+      g_signal_connect_object (client, "reply", G_CALLBACK (client_reply_cb), self, G_CONNECT_SWAPPED);
+    }
+}
+
+static void
 context_changed_cb (AugurWindow *self)
 {
+  follow_client (self);
   show_page_for_token (self);
   _augur_window_actions_update (self);
 }
@@ -187,6 +221,7 @@ augur_window_constructed (GObject *object)
         }
     }
 
+  follow_client (self);
   show_page_for_token (self);
   augur_context_load_token_async (self->context, NULL, token_loaded_cb, g_object_ref (self));
   _augur_window_actions_update (self);
@@ -222,6 +257,7 @@ augur_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->preview_cancellable);
   g_clear_object (&self->batch);
+  g_clear_weak_pointer (&self->followed_client);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (augur_window_parent_class)->dispose (object);

@@ -1232,6 +1232,34 @@ text_data (JsonObject *request,
   return result;
 }
 
+/* The real server echoes an image sent as bytes with the base64 of "true", not the image
+ * (contract §5.2); echoing whole images would make every reply as large as its request. */
+static JsonNode *
+echo_input_data (JsonObject *data)
+{
+  JsonNode *copy = json_node_new (JSON_NODE_OBJECT);
+  JsonObject *echo = json_object_new ();
+  g_autoptr(GList) members = json_object_get_members (data);
+
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      JsonObject *image = g_str_equal (l->data, "image") ? object_member (data, "image") : NULL;
+
+      if (image != NULL && json_object_has_member (image, "base64"))
+        {
+          JsonObject *image_echo = json_object_new ();
+          if (string_member (image, "url") != NULL)
+            json_object_set_string_member (image_echo, "url", string_member (image, "url"));
+          json_object_set_string_member (image_echo, "base64", "dHJ1ZQ==");
+          json_object_set_object_member (echo, "image", image_echo);
+        }
+      else
+        json_object_set_member (echo, l->data, json_node_copy (json_object_get_member (data, l->data)));
+    }
+  json_node_take_object (copy, echo);
+  return copy;
+}
+
 static JsonObject *
 output_object (const Call *call,
                guint       index,
@@ -1254,8 +1282,7 @@ output_object (const Call *call,
   generated_input_id[32] = '\0';
   json_object_set_string_member (input_echo, "id", input_id != NULL ? input_id : generated_input_id);
   if (input != NULL && object_member (input, "data") != NULL)
-    json_object_set_member (input_echo, "data",
-                            json_node_copy (json_object_get_member (input, "data")));
+    json_object_set_member (input_echo, "data", echo_input_data (object_member (input, "data")));
   else
     json_object_set_object_member (input_echo, "data", json_object_new ());
   json_object_set_object_member (output, "input", input_echo);

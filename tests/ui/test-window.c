@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 
 #include "augur-application.h"
+#include "augur-request-view.h"
 #include "augur-result-view.h"
 #include "augur-test-server.h"
 #include "augur-text-output.h"
@@ -57,6 +58,13 @@ prediction_done (Fixture *fixture)
 {
   return !augur_window_is_busy (fixture->window) &&
          gtk_widget_get_first_child (GTK_WIDGET (fixture->window->results_box)) != NULL;
+}
+
+static gboolean
+has_curl (Fixture *fixture)
+{
+  g_autofree char *curl = augur_request_view_dup_curl (fixture->window->request_view);
+  return curl != NULL;
 }
 
 static guint
@@ -295,6 +303,19 @@ test_classifier (Fixture       *fixture,
     g_assert_cmpuint (g_strv_length (fewer), <, 3);
     g_assert_cmpuint (augur_test_server_count_requests (fixture->server, "/outputs"), ==, before);
     augur_controls_panel_set_value (fixture->window->controls_panel, "min_value", min);
+  }
+
+  /* The request view: an equivalent curl command that never holds the token, and the raw
+   * reply of the call. */
+  wait_until (fixture, has_curl, "the request preview");
+  {
+    g_autofree char *curl = augur_request_view_dup_curl (fixture->window->request_view);
+    g_autofree char *reply = augur_request_view_dup_reply (fixture->window->request_view);
+
+    g_assert_nonnull (strstr (curl, "$CLARIFAI_PAT"));
+    g_assert_null (strstr (curl, AUGUR_TEST_TOKEN));
+    g_assert_nonnull (strstr (curl, augur_model_version_get_id (version)));
+    g_assert_nonnull (strstr (reply, "\"outputs\""));
   }
 
   save_screenshot (fixture, "prediction.png");
