@@ -21,6 +21,7 @@ typedef struct
 {
   int       delay_ms;
   char     *model;
+  gboolean  lean;
 } Options;
 
 static gboolean
@@ -62,6 +63,9 @@ parse_options (Options  *options,
       "Wait this long before every answer (default 100)", "MS" },
     { "model", 'm', 0, G_OPTION_ARG_STRING, &options->model,
       "What predict answers: classifier (default), detector or text", "KIND" },
+    { "lean", 'l', 0, G_OPTION_ARG_NONE, &options->lean,
+      "Answer predicts without parsing them (3 fixed concepts per input), so that only "
+      "the client is measured", NULL },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
@@ -85,7 +89,7 @@ int
 main (int    argc,
       char **argv)
 {
-  Options options = { 100, NULL };
+  Options options = { 100, NULL, FALSE };
   g_autoptr(GMainLoop) loop = NULL;
   AugurTestServerModel model;
   AugurTestServer *server;
@@ -101,6 +105,7 @@ main (int    argc,
   server = augur_test_server_new (NULL);
   augur_test_server_set_model (server, model);
   augur_test_server_set_delay (server, options.delay_ms);
+  augur_test_server_set_lean (server, options.lean);
   printf ("%s\n", augur_test_server_get_base_url (server));
   fflush (stdout);
 

@@ -10,8 +10,9 @@
 #
 # Settings (environment): BUILD (default _build), DELAY_MS (100), CONCURRENCY (4),
 # SIZES ("1000 5000"), OUT (bench/out), KEEP_IMAGES (1 keeps bench/out for the next run),
-# SERVER (bench: augur-bench-server, the test server library; lean: bench/lean-server.py,
-# which does not echo images back, to measure the CLI's own costs).
+# SERVER (lean, the default: augur-bench-server --lean answers without parsing the request,
+# so that the client is what is measured; full: the test server's built-in model, which
+# parses every request and is itself the bottleneck).
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -euo pipefail
@@ -24,7 +25,7 @@ concurrency=${CONCURRENCY:-4}
 sizes=${SIZES:-"1000 5000"}
 out=${OUT:-$here/out}
 keep_images=${KEEP_IMAGES:-1}
-server_kind=${SERVER:-bench}
+server_kind=${SERVER:-lean}
 model=clarifai/main/general-image-recognition
 token=test-pat-0123456789abcdef   # the bench server's fixed test token, not a secret
 
@@ -69,7 +70,7 @@ make_images() {
 
 start_server() {
   if [ "$server_kind" = lean ]; then
-    python3 "$here/lean-server.py" "$delay_ms" > "$work/server.url" &
+    "$server" --lean --delay-ms "$delay_ms" > "$work/server.url" &
   else
     "$server" --delay-ms "$delay_ms" > "$work/server.url" &
   fi

@@ -86,6 +86,30 @@ _augur_window_show_error (AugurWindow  *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* "max concepts 200 · temperature 0.25": what was sent, so a result says how it was made. */
+static char *
+describe_settings (AugurSettings *settings)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GPtrArray) names = augur_settings_list_params (settings);
+  GPtrArray *selects = augur_settings_get_select_concepts (settings);
+
+  if (augur_settings_get_max_concepts (settings) > 0)
+    g_string_append_printf (text, _(" · max concepts %u"), augur_settings_get_max_concepts (settings));
+  if (augur_settings_get_min_value (settings) >= 0)
+    g_string_append_printf (text, _(" · min value %.2f"), augur_settings_get_min_value (settings));
+  if (selects != NULL && selects->len > 0)
+    g_string_append_printf (text, ngettext (" · %u selected concept", " · %u selected concepts",
+                                            selects->len), selects->len);
+  for (guint i = 0; names != NULL && i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+      g_autofree char *value = json_to_string (augur_settings_get_param (settings, name), FALSE);
+      g_string_append_printf (text, " · %s %s", name, value);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 static char *
 build_provenance (AugurWindow     *self,
                   AugurPrediction *prediction)
@@ -97,16 +121,19 @@ build_provenance (AugurWindow     *self,
   const char *model = augur_prediction_get_model_id (prediction);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *time = g_date_time_format (now, "%X");
+  g_autofree char *settings = NULL;
 
   if (model == NULL && ref != NULL)
     model = ref->model_id;
   if (version == NULL && ref != NULL)
     version = ref->version_id;
-  /* Translators: model · version · request time · server · clock time */
-  return g_strdup_printf (_("%s · version %s · %.0f ms · %s · %s"),
+  settings = self->batch ? describe_settings (self->batch_settings) : g_strdup ("");
+  /* Translators: model · version · request time · server · clock time, then the settings */
+  return g_strdup_printf (_("%s · version %s · %.0f ms · %s · %s%s"),
                           model ? model : "?", version ? version : _("latest"),
                           augur_prediction_get_duration_ms (prediction),
-                          uri ? g_uri_get_host (uri) : augur_config_get_base_url (config), time);
+                          uri ? g_uri_get_host (uri) : augur_config_get_base_url (config), time,
+                          settings);
 }
 
 /* Results keep input order even though requests finish in any order. */
@@ -269,6 +296,8 @@ _augur_window_start_prediction (AugurWindow *self)
   wire = settings_for_request (self, user);
   clear_results (self);
   g_clear_object (&self->batch);
+  g_clear_pointer (&self->batch_settings, augur_settings_unref);
+  self->batch_settings = augur_settings_ref (wire);
   self->batch = augur_batch_new (client, ref, wire, augur_model_picker_get_spec (self->model_picker), inputs);
   self->cancellable = g_cancellable_new ();
   g_signal_connect_object (self->batch, "item-finished", G_CALLBACK (item_finished_cb), self, 0);

@@ -38,6 +38,7 @@ struct _AugurWindow
   AugurClient          *followed_client; /* (weak) whose replies the request view shows */
   GCancellable         *cancellable;     /* the running prediction (nullable) */
   AugurBatch           *batch;           /* the running or last prediction (nullable) */
+  AugurSettings        *batch_settings;  /* what that prediction sent (nullable) */
   GCancellable         *preview_cancellable;
   guint                 preview_source;
   char                 *controls_key;    /* model@version whose controls are shown */

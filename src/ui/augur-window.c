@@ -269,6 +269,7 @@ augur_window_finalize (GObject *object)
   AugurWindow *self = AUGUR_WINDOW (object);
 
   g_clear_pointer (&self->controls_key, g_free);
+  g_clear_pointer (&self->batch_settings, augur_settings_unref);
 
   G_OBJECT_CLASS (augur_window_parent_class)->finalize (object);
 }

@@ -293,7 +293,7 @@ test_ids_escaped (Fixture       *f,
    * shows that each id was escaped (an unescaped '?' or '#' would have cut the path). */
   g_autoptr(AugurModelRef) ref = augur_model_ref_new ("a b", "c?d", "e#f", "g%h");
   g_autoptr(GError) error = NULL;
-  g_autoptr(AugurPredictReply) reply = predict (f, ref, SIMPLE_PREDICT_BODY, NULL, &error);
+  G_GNUC_UNUSED g_autoptr(AugurPredictReply) reply = predict (f, ref, SIMPLE_PREDICT_BODY, NULL, &error);
 
   g_assert_no_error (error);
   assert_last_request (f, "POST", "/v2/users/a b/apps/c?d/models/e#f/versions/g%h/outputs", NULL);
@@ -479,13 +479,13 @@ test_auth_header_everywhere (Fixture       *f,
   AugurModelQuery query = { 0 };
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) requests = NULL;
-  g_autoptr(AugurPredictReply) reply = predict (f, versioned, SIMPLE_PREDICT_BODY, NULL, &error);
-  g_autoptr(AugurModel) model = get_model (f, versioned, &error);
-  g_autoptr(AugurModelVersion) version = get_version (f, versioned, &error);
-  g_autoptr(GPtrArray) versions = list_versions (f, f->ref, 1, 10, &error);
-  g_autoptr(GPtrArray) concepts = list_concepts (f, f->ref, NULL, 1, 10, &error);
-  g_autoptr(GPtrArray) output_info = get_output_info (f, f->ref, &error);
-  g_autoptr(GPtrArray) models = list_models (f, &query, &error);
+  G_GNUC_UNUSED g_autoptr(AugurPredictReply) reply = predict (f, versioned, SIMPLE_PREDICT_BODY, NULL, &error);
+  G_GNUC_UNUSED g_autoptr(AugurModel) model = get_model (f, versioned, &error);
+  G_GNUC_UNUSED g_autoptr(AugurModelVersion) version = get_version (f, versioned, &error);
+  G_GNUC_UNUSED g_autoptr(GPtrArray) versions = list_versions (f, f->ref, 1, 10, &error);
+  G_GNUC_UNUSED g_autoptr(GPtrArray) concepts = list_concepts (f, f->ref, NULL, 1, 10, &error);
+  G_GNUC_UNUSED g_autoptr(GPtrArray) output_info = get_output_info (f, f->ref, &error);
+  G_GNUC_UNUSED g_autoptr(GPtrArray) models = list_models (f, &query, &error);
 
   g_assert_no_error (error);
   requests = augur_test_server_get_requests (f->server);
@@ -752,7 +752,7 @@ test_connection_refused (Fixture       *f,
                          gconstpointer  data)
 {
   guint16 port = 0;
-  g_autoptr(GSocket) socket = bind_unused_port (&port);
+  G_GNUC_UNUSED g_autoptr(GSocket) socket = bind_unused_port (&port);
   g_autoptr(AugurConfig) config = augur_config_copy (f->config);
   g_autoptr(AugurClient) client = NULL;
   g_autoptr(GBytes) body = g_bytes_new_static (SIMPLE_PREDICT_BODY, strlen (SIMPLE_PREDICT_BODY));

@@ -167,7 +167,6 @@ static void
 test_relative_ca_path (Fixture       *f,
                        gconstpointer  data)
 {
-  g_autofree char *dir = g_path_get_dirname (g_getenv ("TEST_CERT_DIR"));
   g_autofree char *cwd = g_get_current_dir ();
   g_autoptr(GError) error = NULL;
   g_autoptr(AugurPredictReply) reply = NULL;

@@ -63,6 +63,7 @@ struct _AugurTestServer
   GQueue               queue;      /* (element-type QueuedResponse) */
   GPtrArray           *requests;   /* (element-type AugurTestRequest) */
   guint                n_handled;
+  gboolean             lean;
 };
 
 typedef enum {
@@ -1605,6 +1606,85 @@ is_authorized (const char *token,
   return g_strcmp0 (authorization, expected) == 0;
 }
 
+/* Lean mode, for benchmarks: a predict is answered without parsing its body, so that the
+ * client, not this server, is what gets measured. Inputs are counted by the ids Augur gives
+ * them ("augur-<index>"); the log keeps no bodies. */
+static guint
+count_ids (GBytes *body)
+{
+  static const char needle[] = "\"id\":\"augur-";
+  gsize size;
+  const char *data = g_bytes_get_data (body, &size);
+  const char *end = data + size;
+  guint n = 0;
+
+  for (const char *p = data; p != NULL && p < end; p++)
+    {
+      p = g_strstr_len (p, end - p, needle);
+      if (p == NULL)
+        break;
+      n++;
+    }
+  return n;
+}
+
+static void
+reply_lean_predict (SoupServerMessage *msg,
+                    guint              n_inputs)
+{
+  static const char output[] =
+    "{\"status\":{\"code\":10000,\"description\":\"Ok\"},\"data\":{\"concepts\":["
+    "{\"id\":\"id-00\",\"name\":\"concept-00\",\"value\":0.97},"
+    "{\"id\":\"id-01\",\"name\":\"concept-01\",\"value\":0.81},"
+    "{\"id\":\"id-02\",\"name\":\"concept-02\",\"value\":0.42}]}}";
+  GString *reply = g_string_sized_new (64 + n_inputs * sizeof output);
+
+  g_string_append (reply, "{\"status\":{\"code\":10000,\"description\":\"Ok\"},\"outputs\":[");
+  for (guint i = 0; i < n_inputs; i++)
+    {
+      if (i > 0)
+        g_string_append_c (reply, ',');
+      g_string_append_len (reply, output, sizeof output - 1);
+    }
+  g_string_append (reply, "]}");
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_TAKE,
+                                    reply->str, reply->len);
+  g_string_free (reply, FALSE);
+}
+
+static gboolean
+handle_lean (AugurTestServer   *self,
+             SoupServerMessage *msg,
+             const char        *path)
+{
+  g_autoptr(GBytes) body = NULL;
+  AugurTestRequest *logged;
+  guint delay_ms;
+
+  if (!g_str_equal (soup_server_message_get_method (msg), "POST") ||
+      !g_str_has_suffix (path, "/outputs"))
+    return FALSE;
+
+  body = soup_message_body_flatten (soup_server_message_get_request_body (msg));
+  logged = g_new0 (AugurTestRequest, 1);
+  logged->method = g_strdup ("POST");
+  logged->path = g_strdup (path);
+  logged->body = g_bytes_new (NULL, 0);
+  logged->n_inputs = count_ids (body);
+  logged->headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_REQUEST);
+
+  g_mutex_lock (&self->mutex);
+  g_ptr_array_add (self->requests, logged);
+  delay_ms = self->delay_ms;
+  g_mutex_unlock (&self->mutex);
+
+  reply_lean_predict (msg, logged->n_inputs);
+  if (delay_ms > 0)
+    delay_reply (self, msg, delay_ms);
+  return TRUE;
+}
+
 static void
 server_callback (SoupServer        *soup_server,
                  SoupServerMessage *msg,
@@ -1613,11 +1693,15 @@ server_callback (SoupServer        *soup_server,
                  gpointer           user_data)
 {
   AugurTestServer *self = user_data;
-  g_autoptr(AugurTestRequest) request = request_from_message (msg);
+  g_autoptr(AugurTestRequest) request = NULL;
   g_autoptr(QueuedResponse) queued = NULL;
   gboolean authorized;
   guint delay_ms;
   Call call = { 0 };
+
+  if (self->lean && handle_lean (self, msg, path))
+    return;
+  request = request_from_message (msg);
 
   g_mutex_lock (&self->mutex);
   g_ptr_array_add (self->requests, augur_test_request_copy (request));
@@ -1812,6 +1896,15 @@ augur_test_server_set_delay (AugurTestServer *self,
   g_mutex_lock (&self->mutex);
   self->delay_ms = delay_ms;
   g_mutex_unlock (&self->mutex);
+}
+
+void
+augur_test_server_set_lean (AugurTestServer *self,
+                            gboolean         lean)
+{
+  g_return_if_fail (self != NULL);
+  /* Read on the server thread without the lock: set it before any request. */
+  self->lean = !!lean;
 }
 
 static void

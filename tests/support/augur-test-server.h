@@ -61,6 +61,10 @@ void             augur_test_server_set_token      (AugurTestServer      *server,
                                                    const char           *token);
 void             augur_test_server_set_model      (AugurTestServer      *server,
                                                    AugurTestServerModel  model);
+/* Benchmarks: answer predicts with a canned reply (3 concepts per input) without parsing
+ * the body, and log no bodies. Set before the first request; not for tests. */
+void             augur_test_server_set_lean       (AugurTestServer      *server,
+                                                   gboolean              lean);
 /* Every answer waits this long first (without blocking the server thread). */
 void             augur_test_server_set_delay      (AugurTestServer      *server,
                                                    guint                 delay_ms);
