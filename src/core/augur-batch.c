@@ -25,6 +25,7 @@
  * connections and the number of bodies held in memory. */
 typedef enum {
   JOB_BUILDING,   /* a worker thread reads the inputs and builds the body */
+  JOB_READY,      /* built ahead, waiting for a request slot */
   JOB_POSTING,    /* the body is on its way; waiting for the reply */
   JOB_WAITING,    /* waiting before a retry */
 } JobState;
@@ -82,6 +83,10 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+/* Chunks built ahead of a free slot, so that a request goes out the moment one finishes
+ * instead of after the next chunk is read: one extra body in memory buys a full pipeline. */
+#define PREFETCH_JOBS 1
 
 static void     start_build      (BatchJob   *job);
 static void     advance          (AugurBatch *self);
@@ -398,7 +403,7 @@ stop_batch (AugurBatch   *self,
     {
       BatchJob *job = g_ptr_array_index (self->jobs, i - 1);
 
-      if (job->state != JOB_WAITING)
+      if (job->state != JOB_WAITING && job->state != JOB_READY)
         continue;
       fail_items (self, job->indices, error, 0);
       g_ptr_array_remove_index_fast (self->jobs, i - 1);
@@ -548,6 +553,21 @@ build_request_thread (GTask        *task,
 }
 
 /* Sending */
+
+/* Requests on the wire or waiting to be retried: each holds one of max_in_flight slots. */
+static guint
+count_in_flight (AugurBatch *self)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < self->jobs->len; i++)
+    {
+      BatchJob *job = g_ptr_array_index (self->jobs, i);
+      if (job->state == JOB_POSTING || job->state == JOB_WAITING)
+        n++;
+    }
+  return n;
+}
 
 static void request_answered_cb (GObject      *object,
                                  GAsyncResult *result,
@@ -837,7 +857,10 @@ request_built_cb (GObject      *object,
   else
     {
       job->body = g_steal_pointer (&built->body);
-      send_job (job);
+      if (count_in_flight (self) < self->max_in_flight)
+        send_job (job);
+      else
+        job->state = JOB_READY;
     }
 }
 
@@ -876,10 +899,23 @@ run_is_cancelled (AugurBatch *self)
 }
 
 static void
+send_ready_jobs (AugurBatch *self)
+{
+  for (guint i = 0; i < self->jobs->len && count_in_flight (self) < self->max_in_flight; i++)
+    {
+      BatchJob *job = g_ptr_array_index (self->jobs, i);
+
+      if (job->state == JOB_READY)
+        send_job (job);
+    }
+}
+
+static void
 fill_slots (AugurBatch *self)
 {
+  send_ready_jobs (self);
   while (!run_is_cancelled (self) && self->fatal_error == NULL &&
-         self->jobs->len < self->max_in_flight &&
+         self->jobs->len < self->max_in_flight + PREFETCH_JOBS &&
          self->next_input < self->inputs->len)
     {
       BatchJob *job = batch_job_new (self);
@@ -944,7 +980,7 @@ run_cancelled_cb (GCancellable *cancellable,
     {
       BatchJob *job = g_ptr_array_index (self->jobs, i - 1);
 
-      if (job->state == JOB_WAITING)
+      if (job->state == JOB_WAITING || job->state == JOB_READY)
         g_ptr_array_remove_index_fast (self->jobs, i - 1);
     }
 
