@@ -250,7 +250,9 @@ results_exit_code (AugurCliCommon *common,
                                                                        AUGUR_ERROR_TRANSPORT)))
     return augur_cli_report_error (common, fatal);
 
-  augur_cli_message (_("%u of %u inputs failed; the output says why"), n_failed, results->len);
+  augur_cli_message (ngettext ("%u of %u inputs failed; the output says why",
+                               "%u of %u inputs failed; the output says why", results->len),
+                     n_failed, results->len);
   return AUGUR_CLI_EXIT_SOME_FAILED;
 }
 

@@ -668,7 +668,9 @@ fail_count_mismatch (BatchJob *job,
   g_autoptr(GError) error = NULL;
 
   error = g_error_new (AUGUR_ERROR, AUGUR_ERROR_BAD_REPLY,
-                       _("The server returned %u results for %u inputs"),
+                       /* Translators: the first %u is a number of results */
+                       ngettext ("The server returned %u result for %u inputs",
+                                 "The server returned %u results for %u inputs", n_outputs),
                        n_outputs, job->indices->len);
   g_debug ("%s", error->message);
   fail_items (job->batch, job->indices, error, duration_ms);

@@ -139,8 +139,8 @@ scan_file (Scan      *scan,
     }
   if (g_file_info_get_size (info) > AUGUR_MAX_INPUT_BYTES)
     {
-      /* Translators: %s is a size such as "24.1 MB" */
       g_autofree char *size = g_format_size (g_file_info_get_size (info));
+      /* Translators: %s is a size such as "24.1 MB" */
       g_autofree char *reason = g_strdup_printf (_("%s, over the 20 MB limit"), size);
       skip (scan, file, reason);
       return;

@@ -204,8 +204,12 @@ augur_status_to_string (const AugurStatus *status)
     g_string_truncate (s, s->len - 1);
 
   if (status->req_id != NULL && *status->req_id != '\0')
-    /* Translators: the request id helps Clarifai support find a failed call */
-    g_string_append_printf (s, _(". Request ID: %s"), status->req_id);
+    {
+      g_autofree char *message = g_string_free (g_steal_pointer (&s), FALSE);
+      /* Translators: the first %s is an error message, the second the request id that
+       * helps Clarifai support find the failed call */
+      return g_strdup_printf (_("%s. Request ID: %s"), message, status->req_id);
+    }
 
   return g_string_free (s, FALSE);
 }

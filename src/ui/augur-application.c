@@ -135,6 +135,8 @@ show_about (GSimpleAction *action,
                          "license-type", GTK_LICENSE_GPL_3_0,
                          "comments", _("Try AI models on your images and text without writing code"),
                          "debug-info", debug_info,
+                         /* Translators: your name and address, one translator per line */
+                         "translator-credits", _("translator-credits"),
                          "debug-info-filename", "augur-debug-info.txt",
                          NULL);
 }

@@ -161,8 +161,11 @@ build_chip_button (Control    *control,
   gtk_widget_add_css_class (button, "small");
 
   /* Translators: the tooltip of a selected concept; %s is its id or name */
-  tooltip = chip->by_name ? g_strdup_printf (_("Selected by name: %s"), chip->value)
-                          : g_strdup_printf (_("Selected by id: %s"), chip->value);
+  if (chip->by_name)
+    tooltip = g_strdup_printf (_("Selected by name: %s"), chip->value);
+  else
+    /* Translators: the tooltip of a concept selected by its id; %s is the id */
+    tooltip = g_strdup_printf (_("Selected by id: %s"), chip->value);
   gtk_widget_set_tooltip_text (button, tooltip);
   /* Translators: the accessible name of the button that removes a selected concept */
   a11y = g_strdup_printf (_("Remove %s"), label);

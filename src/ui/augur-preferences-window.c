@@ -300,7 +300,7 @@ choose_ca_clicked_cb (AugurPreferencesWindow *self)
       return;
     }
 
-  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_set_name (all, _("All Files"));
   gtk_file_filter_add_pattern (all, "*");
 
   self->ca_chooser = gtk_file_chooser_native_new (_("Choose Root CA File"), GTK_WINDOW (self),

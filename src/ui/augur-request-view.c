@@ -160,8 +160,8 @@ augur_request_view_set_reply (AugurRequestView *self,
   if (len > MAX_REPLY_CHARS)
     {
       const char *end = g_utf8_find_prev_char (body, body + MAX_REPLY_CHARS);
-      /* Translators: shown after a long reply is cut; %s is a size such as "3.2 MB" */
       g_autofree char *size = g_format_size (len);
+      /* Translators: shown after a long reply is cut; %s is a size such as "3.2 MB" */
       shown = g_strdup_printf (_("%.*s\n… (cut; the whole reply is %s)"),
                                (int) (end - body), body, size);
     }

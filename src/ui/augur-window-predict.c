@@ -94,13 +94,23 @@ describe_settings (AugurSettings *settings)
   g_autoptr(GPtrArray) names = augur_settings_list_params (settings);
   GPtrArray *selects = augur_settings_get_select_concepts (settings);
 
+  /* Each part is a whole phrase; " · " only separates them. */
   if (augur_settings_get_max_concepts (settings) > 0)
-    g_string_append_printf (text, _(" · max concepts %u"), augur_settings_get_max_concepts (settings));
+    {
+      g_string_append (text, " · ");
+      g_string_append_printf (text, _("max concepts %u"), augur_settings_get_max_concepts (settings));
+    }
   if (augur_settings_get_min_value (settings) >= 0)
-    g_string_append_printf (text, _(" · min value %.2f"), augur_settings_get_min_value (settings));
+    {
+      g_string_append (text, " · ");
+      g_string_append_printf (text, _("min value %.2f"), augur_settings_get_min_value (settings));
+    }
   if (selects != NULL && selects->len > 0)
-    g_string_append_printf (text, ngettext (" · %u selected concept", " · %u selected concepts",
-                                            selects->len), selects->len);
+    {
+      g_string_append (text, " · ");
+      g_string_append_printf (text, ngettext ("%u selected concept", "%u selected concepts",
+                                              selects->len), selects->len);
+    }
   for (guint i = 0; names != NULL && i < names->len; i++)
     {
       const char *name = g_ptr_array_index (names, i);
@@ -233,8 +243,10 @@ batch_done_cb (GObject      *source,
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
-          g_autofree char *text = g_strdup_printf (_("Cancelled; %u finished results kept"),
-                                                   augur_batch_get_n_done (batch));
+          guint n_done = augur_batch_get_n_done (batch);
+          g_autofree char *text = g_strdup_printf (ngettext ("Cancelled; %u finished result kept",
+                                                             "Cancelled; %u finished results kept",
+                                                             n_done), n_done);
           adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
         }
       else
@@ -437,7 +449,9 @@ preview_built_cb (GObject      *source,
   path = augur_model_ref_build_path (ref, TRUE, "/outputs");
   url = augur_config_build_url (augur_context_get_config (self->context), path);
   if (data->n_total > data->inputs->len)
-    note = g_strdup_printf (_("Showing the first %u of %u inputs; Augur sends them in requests of up to 128."),
+    note = g_strdup_printf (ngettext ("Showing the first %u of %u inputs; Augur sends them in requests of up to 128.",
+                                      "Showing the first %u of %u inputs; Augur sends them in requests of up to 128.",
+                                      data->n_total),
                             data->inputs->len, data->n_total);
   else if (augur_model_type_has_concepts (current_model_type (self)))
     note = g_strdup (_("Augur asks for up to 200 concepts when you change max concepts or the minimum value, and applies both here, so you can change them without a new request."));

@@ -810,7 +810,7 @@ test_count_mismatch (Fixture       *fixture,
         augur_prediction_get_error (g_ptr_array_index (augur_batch_get_results (batch), i));
 
       g_assert_error (result_error, AUGUR_ERROR, AUGUR_ERROR_BAD_REPLY);
-      g_assert_cmpstr (result_error->message, ==, "The server returned 1 results for 2 inputs");
+      g_assert_cmpstr (result_error->message, ==, "The server returned 1 result for 2 inputs");
     }
 
   run_clear (&run);
