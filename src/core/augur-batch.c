@@ -90,6 +90,7 @@ static guint signals[N_SIGNALS];
 
 static void     start_build      (BatchJob   *job);
 static void     advance          (AugurBatch *self);
+static void     send_ready_jobs  (AugurBatch *self);
 static gboolean run_is_cancelled (AugurBatch *self);
 
 /* Retry policy */
@@ -859,10 +860,8 @@ request_built_cb (GObject      *object,
   else
     {
       job->body = g_steal_pointer (&built->body);
-      if (count_in_flight (self) < self->max_in_flight)
-        send_job (job);
-      else
-        job->state = JOB_READY;
+      job->state = JOB_READY;
+      send_ready_jobs (self);
     }
 }
 
@@ -900,16 +899,31 @@ run_is_cancelled (AugurBatch *self)
          (self->task != NULL && g_cancellable_is_cancelled (g_task_get_cancellable (self->task)));
 }
 
-static void
-send_ready_jobs (AugurBatch *self)
+/* Requests leave in input order: a job built ahead waits for any earlier job still being
+ * built, so that the first inputs get their results first. */
+static BatchJob *
+next_job_to_send (AugurBatch *self)
 {
-  for (guint i = 0; i < self->jobs->len && count_in_flight (self) < self->max_in_flight; i++)
+  BatchJob *next = NULL;
+
+  for (guint i = 0; i < self->jobs->len; i++)
     {
       BatchJob *job = g_ptr_array_index (self->jobs, i);
 
-      if (job->state == JOB_READY)
-        send_job (job);
+      if ((job->state == JOB_READY || job->state == JOB_BUILDING) &&
+          (next == NULL || job_first_index (job) < job_first_index (next)))
+        next = job;
     }
+  return next != NULL && next->state == JOB_READY ? next : NULL;
+}
+
+static void
+send_ready_jobs (AugurBatch *self)
+{
+  BatchJob *job;
+
+  while (count_in_flight (self) < self->max_in_flight && (job = next_job_to_send (self)) != NULL)
+    send_job (job);
 }
 
 static void

@@ -19,6 +19,16 @@
 
 /* Writing ---------------------------------------------------------------------------------- */
 
+/* Takes @object: json_node_init_object() would add a reference of its own. */
+static JsonNode *
+object_node (JsonObject *object)
+{
+  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+
+  json_node_take_object (node, object);
+  return node;
+}
+
 static JsonNode *
 double_node (double value)
 {
@@ -225,7 +235,7 @@ augur_prediction_to_lossless_json (AugurPrediction *prediction)
   set_double_member (object, "duration_ms", augur_prediction_get_duration_ms (prediction));
   json_object_set_boolean_member (object, "cached", augur_prediction_get_cached (prediction));
 
-  return json_node_init_object (json_node_alloc (), object);
+  return object_node (object);
 }
 
 /* Reading ---------------------------------------------------------------------------------- */
@@ -778,7 +788,7 @@ augur_settings_to_lossless_json (AugurSettings *settings)
     }
   json_object_set_object_member (object, "params", params);
 
-  return json_node_init_object (json_node_alloc (), object);
+  return object_node (object);
 }
 
 static gboolean

@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <string.h>
+#include <utime.h>
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -23,6 +24,14 @@
 #define ENTRY_SUFFIX ".json"
 /* Bumped whenever what a key covers or the entry format changes: old entries then miss. */
 #define KEY_VERSION "augur-result-cache-v1"
+
+/* For arrays with empty slots: GPtrArray calls its free function on NULL elements too. */
+static void
+unref_if_set (gpointer object)
+{
+  if (object != NULL)
+    g_object_unref (object);
+}
 
 /* Hashing ---------------------------------------------------------------------------------- */
 
@@ -527,7 +536,7 @@ lookup_thread (GTask        *task,
 {
   AugurResultCache *self = source_object;
   GPtrArray *keys = task_data;
-  g_autoptr(GPtrArray) predictions = g_ptr_array_new_full (keys->len, g_object_unref);
+  g_autoptr(GPtrArray) predictions = g_ptr_array_new_full (keys->len, unref_if_set);
   GError *error = NULL;
 
   for (guint i = 0; i < keys->len; i++)
