@@ -101,6 +101,14 @@ paste_action (GtkWidget  *widget,
 }
 
 static void
+retry_failed_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  _augur_window_retry_failed (AUGUR_WINDOW (widget));
+}
+
+static void
 clear_inputs_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *param)
@@ -117,6 +125,7 @@ _augur_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open-folder", NULL, open_folder_action);
   gtk_widget_class_install_action (widget_class, "win.paste", NULL, paste_action);
   gtk_widget_class_install_action (widget_class, "win.clear-inputs", NULL, clear_inputs_action);
+  gtk_widget_class_install_action (widget_class, "win.retry-failed", NULL, retry_failed_action);
 
   /* Also bound here so that shortcuts work in windows without an application (tests). */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "win.predict", NULL);
@@ -133,5 +142,8 @@ _augur_window_actions_update (AugurWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.predict", ref != NULL && connected && !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel", busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.retry-failed",
+                                 !busy && connected && self->batch != NULL &&
+                                 augur_batch_get_n_failed (self->batch) > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), busy);
 }

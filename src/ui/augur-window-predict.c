@@ -16,6 +16,33 @@
 #define PREVIEW_MAX_INPUTS 8
 #define PREVIEW_BASE64_CHARS 48
 
+static void launch_batch (AugurWindow *self, AugurModelRef *ref, GPtrArray *inputs);
+
+/* Requests in flight, from Preferences when the schema has the key (default 4). */
+static guint
+requests_in_flight (GSettings *settings)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  if (schema == NULL || !g_settings_schema_has_key (schema, "requests-in-flight"))
+    return AUGUR_DEFAULT_IN_FLIGHT;
+  return MAX (1, g_settings_get_uint (settings, "requests-in-flight"));
+}
+
+static void
+remove_result (AugurWindow *self,
+               guint        index)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->results_box));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (augur_prediction_get_index (augur_result_view_get_prediction (AUGUR_RESULT_VIEW (child))) == index)
+      {
+        gtk_box_remove (self->results_box, child);
+        return;
+      }
+}
+
 static const char *
 current_model_type (AugurWindow *self)
 {
@@ -166,13 +193,131 @@ insert_result (AugurWindow *self,
   gtk_box_insert_child_after (self->results_box, view, before);
 }
 
+/* Run journal: every finished result goes to disk as it arrives, so that closing or
+ * killing Augur mid-run loses nothing. */
+
+typedef struct
+{
+  guint            index;       /* place in the batch, which is the place in the run */
+  AugurPrediction *prediction;
+} Unjournaled;
+
+static void
+unjournaled_free (Unjournaled *item)
+{
+  g_object_unref (item->prediction);
+  g_free (item);
+}
+
+static void
+journal_item (AugurWindow     *self,
+              guint            index,
+              AugurPrediction *prediction)
+{
+  if (self->journal == NULL)
+    {
+      if (self->unjournaled != NULL)
+        {
+          Unjournaled *item = g_new0 (Unjournaled, 1);
+          item->index = index;
+          item->prediction = g_object_ref (prediction);
+          g_ptr_array_add (self->unjournaled, item);
+        }
+      return;
+    }
+  augur_journal_append_async (self->journal, 0, index, prediction, NULL, NULL, NULL);
+}
+
+static void
+journal_closed_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!augur_journal_close_finish (AUGUR_JOURNAL (source), result, &error))
+    g_debug ("Could not close the run journal: %s", error->message);
+}
+
+static void
+close_journal (AugurWindow   *self,
+               AugurRunState  state)
+{
+  g_autoptr(AugurJournal) journal = g_steal_pointer (&self->journal);
+
+  g_clear_pointer (&self->unjournaled, g_ptr_array_unref);
+  if (journal != NULL)
+    augur_journal_close_async (journal, state, NULL, journal_closed_cb, NULL);
+}
+
+static void
+journal_created_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(AugurWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AugurJournal) journal = augur_journal_create_finish (result, &error);
+  g_autoptr(GPtrArray) waiting = NULL;
+
+  /* A newer prediction cancelled this one's journal: its state is not ours to touch. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->journal_cancellable);
+  waiting = g_steal_pointer (&self->unjournaled);
+  if (journal == NULL)
+    {
+      /* Predicting still works; only the safety net is missing. */
+      g_debug ("No run journal: %s", error->message);
+      return;
+    }
+  g_set_object (&self->journal, journal);
+  for (guint i = 0; waiting != NULL && i < waiting->len; i++)
+    {
+      Unjournaled *item = g_ptr_array_index (waiting, i);
+      journal_item (self, item->index, item->prediction);
+    }
+  if (self->cancellable == NULL && self->batch != NULL)
+    close_journal (self, augur_batch_get_n_done (self->batch) == augur_batch_get_n_inputs (self->batch)
+                           ? AUGUR_RUN_STATE_FINISHED : AUGUR_RUN_STATE_CANCELLED);
+}
+
+static void
+open_journal (AugurWindow   *self,
+              AugurModelRef *ref,
+              AugurSettings *settings,
+              GPtrArray     *inputs)
+{
+  g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func ((GDestroyNotify) augur_run_column_free);
+  AugurConfig *config = augur_context_get_config (self->context);
+
+  g_cancellable_cancel (self->journal_cancellable);
+  g_clear_object (&self->journal_cancellable);
+  self->journal_cancellable = g_cancellable_new ();
+  g_clear_object (&self->journal);
+  g_clear_pointer (&self->unjournaled, g_ptr_array_unref);
+  self->unjournaled = g_ptr_array_new_with_free_func ((GDestroyNotify) unjournaled_free);
+  g_ptr_array_add (columns, augur_run_column_new (ref, settings));
+  augur_journal_create_async (NULL, augur_config_get_base_url (config), columns, inputs, NULL,
+                              self->journal_cancellable, journal_created_cb, g_object_ref (self));
+}
+
 static void
 item_finished_cb (AugurBatch      *batch,
                   AugurPrediction *prediction,
                   AugurWindow     *self)
 {
-  GtkWidget *view = augur_result_view_new (prediction);
-  g_autofree char *provenance = build_provenance (self, prediction);
+  GtkWidget *view;
+  g_autofree char *provenance = NULL;
+
+  journal_item (self, augur_prediction_get_index (prediction), prediction);
+
+  /* A retry numbers its inputs from 0; results keep the place of their input. */
+  if (self->index_map != NULL)
+    augur_prediction_set_index (prediction, g_array_index (self->index_map, guint,
+                                                           augur_prediction_get_index (prediction)));
+  view = augur_result_view_new (prediction);
+  provenance = build_provenance (self, prediction);
   const GError *error = augur_prediction_get_error (prediction);
   AugurInput *input = augur_prediction_get_input (prediction);
 
@@ -184,6 +329,41 @@ item_finished_cb (AugurBatch      *batch,
   _augur_window_apply_filters (self);
 }
 
+static char *
+describe_progress (AugurWindow *self,
+                   guint        done,
+                   guint        failed,
+                   guint        total)
+{
+  double elapsed_s = (g_get_monotonic_time () - self->batch_started_us) / (double) G_USEC_PER_SEC;
+  g_autofree char *sent = g_format_size (augur_batch_get_bytes_sent (self->batch));
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (failed > 0)
+    /* Translators: progress of a prediction, e.g. "12 of 300 done, 1 failed" */
+    g_string_append_printf (text, ngettext ("%u of %u done, %u failed", "%u of %u done, %u failed",
+                                            total), done, total, failed);
+  else
+    g_string_append_printf (text, ngettext ("%u of %u done", "%u of %u done", total), done, total);
+
+  if (done > 0 && done < total && elapsed_s > 0.5)
+    {
+      double rate = done / elapsed_s;
+      guint left_s = (guint) ((total - done) / rate + 0.5);
+
+      g_string_append (text, " · ");
+      /* Translators: inputs per second */
+      g_string_append_printf (text, _("%.1f per second"), rate);
+      g_string_append (text, " · ");
+      g_string_append_printf (text, ngettext ("about %u second left", "about %u seconds left",
+                                              left_s), left_s);
+    }
+  g_string_append (text, " · ");
+  /* Translators: %s is a size such as "3.1 MB" */
+  g_string_append_printf (text, _("%s sent"), sent);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 static void
 progress_cb (AugurBatch  *batch,
              guint        done,
@@ -191,14 +371,9 @@ progress_cb (AugurBatch  *batch,
              guint        total,
              AugurWindow *self)
 {
-  g_autofree char *text = NULL;
+  g_autofree char *text = describe_progress (self, done, failed, total);
 
   gtk_progress_bar_set_fraction (self->progress_bar, total ? (double) done / total : 0);
-  if (failed > 0)
-    /* Translators: progress of a prediction, e.g. "12 of 300 done, 1 failed" */
-    text = g_strdup_printf (_("%u of %u done, %u failed"), done, total, failed);
-  else
-    text = g_strdup_printf (_("%u of %u done"), done, total);
   gtk_label_set_text (self->progress_label, text);
 }
 
@@ -228,6 +403,29 @@ finish_prediction (AugurWindow *self)
   _augur_window_actions_update (self);
 }
 
+/* A long run that ends while the user is elsewhere gets a desktop notification. */
+#define NOTIFY_AFTER_S 10
+
+static void
+notify_if_unseen (AugurWindow *self,
+                  AugurBatch  *batch)
+{
+  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  double elapsed_s = (g_get_monotonic_time () - self->batch_started_us) / (double) G_USEC_PER_SEC;
+  g_autoptr(GNotification) notification = NULL;
+  g_autofree char *body = NULL;
+  guint done = augur_batch_get_n_done (batch);
+  guint failed = augur_batch_get_n_failed (batch);
+
+  if (app == NULL || gtk_window_is_active (GTK_WINDOW (self)) || elapsed_s < NOTIFY_AFTER_S)
+    return;
+  notification = g_notification_new (_("Prediction finished"));
+  body = g_strdup_printf (ngettext ("%u input done, %u failed", "%u inputs done, %u failed", done),
+                          done, failed);
+  g_notification_set_body (notification, body);
+  g_application_send_notification (app, "prediction-finished", notification);
+}
+
 static void
 batch_done_cb (GObject      *source,
                GAsyncResult *result,
@@ -238,6 +436,10 @@ batch_done_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   guint n_failed = augur_batch_get_n_failed (batch);
   guint n_inputs = augur_batch_get_n_inputs (batch);
+
+  if (self->batch == batch && self->unjournaled == NULL)
+    close_journal (self, augur_batch_get_n_done (batch) == n_inputs ? AUGUR_RUN_STATE_FINISHED
+                                                                    : AUGUR_RUN_STATE_CANCELLED);
 
   if (!augur_batch_run_finish (batch, result, &error))
     {
@@ -260,6 +462,7 @@ batch_done_cb (GObject      *source,
       if (first != NULL && augur_prediction_get_error (first) != NULL)
         _augur_window_show_error (self, augur_prediction_get_error (first));
     }
+  notify_if_unseen (self, batch);
   if (self->batch == batch)
     finish_prediction (self);
 }
@@ -307,10 +510,23 @@ _augur_window_start_prediction (AugurWindow *self)
 
   wire = settings_for_request (self, user);
   clear_results (self);
+  g_clear_pointer (&self->index_map, g_array_unref);
   g_clear_object (&self->batch);
   g_clear_pointer (&self->batch_settings, augur_settings_unref);
   self->batch_settings = augur_settings_ref (wire);
   self->batch = augur_batch_new (client, ref, wire, augur_model_picker_get_spec (self->model_picker), inputs);
+  launch_batch (self, ref, inputs);
+}
+
+static void
+launch_batch (AugurWindow   *self,
+              AugurModelRef *ref,
+              GPtrArray     *inputs)
+{
+  GSettings *settings = augur_context_get_settings (self->context);
+
+  if (settings != NULL)
+    augur_batch_set_max_in_flight (self->batch, requests_in_flight (settings));
   self->cancellable = g_cancellable_new ();
   g_signal_connect_object (self->batch, "item-finished", G_CALLBACK (item_finished_cb), self, 0);
   g_signal_connect_object (self->batch, "progress", G_CALLBACK (progress_cb), self, 0);
@@ -321,6 +537,8 @@ _augur_window_start_prediction (AugurWindow *self)
   gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
   _augur_window_actions_update (self);
 
+  open_journal (self, ref, self->batch_settings, inputs);
+  self->batch_started_us = g_get_monotonic_time ();
   augur_batch_run_async (self->batch, self->cancellable, batch_done_cb, g_object_ref (self));
 }
 
@@ -500,4 +718,43 @@ _augur_window_queue_preview (AugurWindow *self)
 {
   g_clear_handle_id (&self->preview_source, g_source_remove);
   self->preview_source = g_timeout_add (PREVIEW_DELAY_MS, build_preview, self);
+}
+
+/* Sends again only the inputs that failed in the last prediction; the results that
+ * succeeded stay where they are. */
+void
+_augur_window_retry_failed (AugurWindow *self)
+{
+  AugurClient *client = augur_context_get_client (self->context);
+  g_autoptr(AugurModelRef) ref = augur_model_picker_dup_ref (self->model_picker);
+  g_autoptr(GPtrArray) inputs = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) map = g_array_new (FALSE, FALSE, sizeof (guint));
+  GPtrArray *results;
+
+  if (self->cancellable != NULL || self->batch == NULL || client == NULL || ref == NULL)
+    return;
+
+  results = augur_batch_get_results (self->batch);
+  for (guint i = 0; i < results->len; i++)
+    {
+      AugurPrediction *prediction = g_ptr_array_index (results, i);
+      guint index;
+
+      if (prediction == NULL || augur_prediction_is_success (prediction) ||
+          augur_prediction_get_input (prediction) == NULL)
+        continue;
+      index = self->index_map ? g_array_index (self->index_map, guint, i) : i;
+      g_ptr_array_add (inputs, g_object_ref (augur_prediction_get_input (prediction)));
+      g_array_append_val (map, index);
+      remove_result (self, index);
+    }
+  if (inputs->len == 0)
+    return;
+
+  g_clear_pointer (&self->index_map, g_array_unref);
+  self->index_map = g_steal_pointer (&map);
+  g_clear_object (&self->batch);
+  self->batch = augur_batch_new (client, ref, self->batch_settings,
+                                 augur_model_picker_get_spec (self->model_picker), inputs);
+  launch_batch (self, ref, inputs);
 }

@@ -39,6 +39,11 @@ struct _AugurWindow
   GCancellable         *cancellable;     /* the running prediction (nullable) */
   AugurBatch           *batch;           /* the running or last prediction (nullable) */
   AugurSettings        *batch_settings;  /* what that prediction sent (nullable) */
+  AugurJournal         *journal;         /* the run journal of that prediction (nullable) */
+  GPtrArray            *unjournaled;     /* results that finished before the journal opened */
+  GCancellable         *journal_cancellable; /* the journal being created (nullable) */
+  gint64                batch_started_us;
+  GArray               *index_map;       /* batch index -> input index when retrying (nullable) */
   GCancellable         *preview_cancellable;
   guint                 preview_source;
   char                 *controls_key;    /* model@version whose controls are shown */
@@ -57,6 +62,7 @@ void _augur_window_handle_text       (AugurWindow    *self,
 
 /* augur-window-predict.c */
 void _augur_window_start_prediction  (AugurWindow    *self);
+void _augur_window_retry_failed      (AugurWindow    *self);
 void _augur_window_apply_filters     (AugurWindow    *self);
 void _augur_window_queue_preview     (AugurWindow    *self);
 void _augur_window_show_error        (AugurWindow    *self,

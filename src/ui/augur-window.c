@@ -257,6 +257,10 @@ augur_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->preview_cancellable);
   g_clear_object (&self->batch);
+  g_cancellable_cancel (self->journal_cancellable);
+  g_clear_object (&self->journal_cancellable);
+  g_clear_object (&self->journal);
+  g_clear_pointer (&self->unjournaled, g_ptr_array_unref);
   g_clear_weak_pointer (&self->followed_client);
   g_clear_object (&self->context);
 
@@ -270,6 +274,7 @@ augur_window_finalize (GObject *object)
 
   g_clear_pointer (&self->controls_key, g_free);
   g_clear_pointer (&self->batch_settings, augur_settings_unref);
+  g_clear_pointer (&self->index_map, g_array_unref);
 
   G_OBJECT_CLASS (augur_window_parent_class)->finalize (object);
 }

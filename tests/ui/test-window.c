@@ -406,6 +406,63 @@ test_server_error_keeps_results (Fixture       *fixture,
                             "Download failed"));
 }
 
+static gboolean
+newest_run_finished (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) runs = augur_journal_list_runs (NULL, NULL);
+
+  return runs != NULL && runs->len > 0 &&
+         augur_run_get_state (g_ptr_array_index (runs, 0)) == AUGUR_RUN_STATE_FINISHED;
+}
+
+/* Results reach the run journal; "Retry failed" sends only the failed input again and
+ * keeps the rest. */
+static void
+test_journal_and_retry_failed (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GPtrArray) inputs = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) runs = NULL;
+  g_autoptr(GPtrArray) requests = NULL;
+  AugurRun *run;
+  AugurTestRequest *last;
+  guint before;
+
+  select_model (fixture, "clarifai/main/general-image-recognition");
+  g_ptr_array_add (inputs, augur_input_new_image_url ("https://samples.example/one.jpg"));
+  g_ptr_array_add (inputs, augur_input_new_image_url ("https://invalid.example/two.jpg"));
+  g_ptr_array_add (inputs, augur_input_new_image_url ("https://samples.example/three.jpg"));
+  augur_window_add_inputs (fixture->window, inputs);
+  predict (fixture);
+  while (count_results (fixture) < 3 || augur_window_is_busy (fixture->window))
+    g_main_context_iteration (NULL, TRUE);
+
+  wait_until (fixture, newest_run_finished, "the run journal to close");
+  runs = augur_journal_list_runs (NULL, NULL);
+  run = g_ptr_array_index (runs, 0);
+  g_assert_cmpuint (augur_run_get_n_inputs (run), ==, 3);
+  g_assert_cmpuint (augur_run_get_n_done (run), ==, 2);
+  g_assert_cmpuint (augur_run_get_n_pending (run), ==, 0);
+  g_assert_cmpuint (augur_run_get_n_failed (run), ==, 1);
+
+  before = augur_test_server_count_requests (fixture->server, "/outputs");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.retry-failed", NULL));
+  while (augur_window_is_busy (fixture->window) || count_results (fixture) < 3)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpuint (augur_test_server_count_requests (fixture->server, "/outputs"), ==, before + 1);
+  requests = augur_test_server_get_requests (fixture->server);
+  last = g_ptr_array_index (requests, requests->len - 1);
+  g_assert_cmpuint (last->n_inputs, ==, 1);
+  g_assert_nonnull (strstr (g_bytes_get_data (last->body, NULL), "invalid.example/two.jpg"));
+  /* Still three results, in input order, the first and third untouched. */
+  g_assert_cmpuint (count_results (fixture), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpuint (augur_prediction_get_index (augur_result_view_get_prediction (nth_result (fixture, i))), ==, i);
+  g_assert_true (augur_prediction_is_success (augur_result_view_get_prediction (nth_result (fixture, 0))));
+  g_assert_false (augur_prediction_is_success (augur_result_view_get_prediction (nth_result (fixture, 1))));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -421,6 +478,9 @@ main (int   argc,
               fixture_set_up, test_text_model, fixture_tear_down);
   g_test_add ("/ui/window/server-error-keeps-results", Fixture, GINT_TO_POINTER (AUGUR_TEST_MODEL_CLASSIFIER),
               fixture_set_up, test_server_error_keeps_results, fixture_tear_down);
+
+  g_test_add ("/ui/window/journal-and-retry-failed", Fixture, GINT_TO_POINTER (AUGUR_TEST_MODEL_CLASSIFIER),
+              fixture_set_up, test_journal_and_retry_failed, fixture_tear_down);
 
   return g_test_run ();
 }
