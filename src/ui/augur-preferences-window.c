@@ -31,6 +31,12 @@ struct _AugurPreferencesWindow
   GtkWidget            *test_result_box;
   GtkLabel             *test_status_label;
   GtkWidget            *test_choose_ca_button;
+  GtkWidget            *batches_page;
+  GtkAdjustment        *in_flight_adjustment;
+  GtkAdjustment        *confirm_adjustment;
+  GtkSwitch            *downscale_switch;
+  GtkWidget            *longest_side_row;
+  GtkAdjustment        *longest_side_adjustment;
 
   /* Owned */
   AugurContext         *context;           /* (owned) */
@@ -456,6 +462,78 @@ test_clicked_cb (AugurPreferencesWindow *self)
                                   models_listed_cb, g_object_ref (self));
 }
 
+/* Batches --------------------------------------------------------------------------------- */
+
+/* downscale-longest-side holds both the switch (0 = off) and the size, so the spin button
+ * keeps its last size while the switch is off, and turning it on sends that size. */
+static gboolean
+downscale_get_mapping (GValue   *value,
+                       GVariant *variant,
+                       gpointer  user_data)
+{
+  g_value_set_boolean (value, g_variant_get_uint32 (variant) != 0);
+  return TRUE;
+}
+
+static GVariant *
+downscale_set_mapping (const GValue       *value,
+                       const GVariantType *expected_type,
+                       gpointer            user_data)
+{
+  AugurPreferencesWindow *self = user_data;
+  guint side = (guint) gtk_adjustment_get_value (self->longest_side_adjustment);
+
+  return g_variant_new_uint32 (g_value_get_boolean (value) ? side : 0);
+}
+
+static void
+longest_side_key_changed_cb (AugurPreferencesWindow *self)
+{
+  GSettings *settings = augur_context_get_settings (self->context);
+  guint side = g_settings_get_uint (settings, "downscale-longest-side");
+
+  if (side != 0)
+    gtk_adjustment_set_value (self->longest_side_adjustment, side);
+}
+
+static void
+longest_side_value_changed_cb (AugurPreferencesWindow *self)
+{
+  GSettings *settings = augur_context_get_settings (self->context);
+  guint side = (guint) gtk_adjustment_get_value (self->longest_side_adjustment);
+
+  if (settings != NULL && gtk_switch_get_active (self->downscale_switch) &&
+      g_settings_get_uint (settings, "downscale-longest-side") != side)
+    g_settings_set_uint (settings, "downscale-longest-side", side);
+}
+
+static void
+bind_batch_settings (AugurPreferencesWindow *self,
+                     GSettings              *settings)
+{
+  g_settings_bind (settings, "requests-in-flight", self->in_flight_adjustment, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "confirm-above-inputs", self->confirm_adjustment, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+
+  longest_side_key_changed_cb (self);
+  g_settings_bind_with_mapping (settings, "downscale-longest-side",
+                                self->downscale_switch, "active", G_SETTINGS_BIND_DEFAULT,
+                                downscale_get_mapping, downscale_set_mapping, self, NULL);
+  g_signal_connect_object (settings, "changed::downscale-longest-side",
+                           G_CALLBACK (longest_side_key_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->longest_side_adjustment, "value-changed",
+                           G_CALLBACK (longest_side_value_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+static void
+unbind_batch_settings (AugurPreferencesWindow *self)
+{
+  g_settings_unbind (self->in_flight_adjustment, "value");
+  g_settings_unbind (self->confirm_adjustment, "value");
+  g_settings_unbind (self->downscale_switch, "active");
+}
+
 /* GObject --------------------------------------------------------------------------------- */
 
 static void
@@ -473,6 +551,7 @@ bind_settings (AugurPreferencesWindow *self)
                    G_SETTINGS_BIND_DEFAULT);
   g_signal_connect_object (settings, "changed::request-timeout",
                            G_CALLBACK (timeout_changed_cb), self, G_CONNECT_SWAPPED);
+  bind_batch_settings (self, settings);
 }
 
 static void
@@ -501,7 +580,10 @@ augur_preferences_window_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->ca_chooser));
   g_clear_object (&self->ca_chooser);
   if (self->context != NULL && augur_context_get_settings (self->context) != NULL)
-    g_settings_unbind (self->timeout_adjustment, "value");
+    {
+      g_settings_unbind (self->timeout_adjustment, "value");
+      unbind_batch_settings (self);
+    }
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (augur_preferences_window_parent_class)->dispose (object);
@@ -577,6 +659,12 @@ augur_preferences_window_class_init (AugurPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AugurPreferencesWindow, test_result_box);
   gtk_widget_class_bind_template_child (widget_class, AugurPreferencesWindow, test_status_label);
   gtk_widget_class_bind_template_child (widget_class, AugurPreferencesWindow, test_choose_ca_button);
+  gtk_widget_class_bind_template_child (widget_class, AugurPreferencesWindow, batches_page);
+  gtk_widget_class_bind_template_child (widget_class, AugurPreferencesWindow, in_flight_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, AugurPreferencesWindow, confirm_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, AugurPreferencesWindow, downscale_switch);
+  gtk_widget_class_bind_template_child (widget_class, AugurPreferencesWindow, longest_side_row);
+  gtk_widget_class_bind_template_child (widget_class, AugurPreferencesWindow, longest_side_adjustment);
   gtk_widget_class_bind_template_callback (widget_class, token_applied_cb);
   gtk_widget_class_bind_template_callback (widget_class, token_link_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, base_url_applied_cb);
@@ -589,6 +677,8 @@ static void
 augur_preferences_window_init (AugurPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_object_bind_property (self->downscale_switch, "active", self->longest_side_row, "sensitive",
+                          G_BINDING_SYNC_CREATE);
 }
 
 GtkWidget *

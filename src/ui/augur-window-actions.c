@@ -109,6 +109,14 @@ retry_failed_action (GtkWidget  *widget,
 }
 
 static void
+history_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  _augur_window_show_history (AUGUR_WINDOW (widget));
+}
+
+static void
 clear_inputs_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *param)
@@ -126,11 +134,13 @@ _augur_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.paste", NULL, paste_action);
   gtk_widget_class_install_action (widget_class, "win.clear-inputs", NULL, clear_inputs_action);
   gtk_widget_class_install_action (widget_class, "win.retry-failed", NULL, retry_failed_action);
+  gtk_widget_class_install_action (widget_class, "win.show-history", NULL, history_action);
 
   /* Also bound here so that shortcuts work in windows without an application (tests). */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "win.predict", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.cancel", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK, "win.show-history", NULL);
 }
 
 void
@@ -143,7 +153,6 @@ _augur_window_actions_update (AugurWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.predict", ref != NULL && connected && !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel", busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.retry-failed",
-                                 !busy && connected && self->batch != NULL &&
-                                 augur_batch_get_n_failed (self->batch) > 0);
+                                 !busy && connected && _augur_window_count_unfinished (self) > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), busy);
 }

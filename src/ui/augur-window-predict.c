@@ -18,6 +18,44 @@
 
 static void launch_batch (AugurWindow *self, AugurModelRef *ref, GPtrArray *inputs);
 
+/* A run: the inputs of one prediction and a result slot for each, kept across resends. */
+static void
+start_run (AugurWindow *self,
+           GPtrArray   *inputs)
+{
+  g_clear_pointer (&self->run_inputs, g_ptr_array_unref);
+  g_clear_pointer (&self->run_results, g_ptr_array_unref);
+  g_clear_pointer (&self->run_path, g_free);
+  self->run_inputs = g_ptr_array_new_full (inputs->len, (GDestroyNotify) g_object_unref);
+  for (guint i = 0; i < inputs->len; i++)
+    g_ptr_array_add (self->run_inputs, g_object_ref (g_ptr_array_index (inputs, i)));
+  self->run_results = g_ptr_array_new_full (inputs->len, (GDestroyNotify) g_object_unref);
+  g_ptr_array_set_size (self->run_results, inputs->len);
+}
+
+static gboolean
+needs_sending (AugurWindow *self,
+               guint        index)
+{
+  AugurPrediction *prediction = g_ptr_array_index (self->run_results, index);
+
+  return g_ptr_array_index (self->run_inputs, index) != NULL &&
+         (prediction == NULL || !augur_prediction_is_success (prediction));
+}
+
+/* Inputs of the current run that have no successful result and can be sent again. */
+guint
+_augur_window_count_unfinished (AugurWindow *self)
+{
+  guint n = 0;
+
+  if (self->run_results == NULL)
+    return 0;
+  for (guint i = 0; i < self->run_results->len; i++)
+    n += needs_sending (self, i);
+  return n;
+}
+
 /* Requests in flight, from Preferences when the schema has the key (default 4). */
 static guint
 requests_in_flight (GSettings *settings)
@@ -250,6 +288,8 @@ close_journal (AugurWindow   *self,
     augur_journal_close_async (journal, state, NULL, journal_closed_cb, NULL);
 }
 
+static void journal_opened (AugurWindow *self, AugurJournal *journal, GError *error);
+
 static void
 journal_created_cb (GObject      *source,
                     GAsyncResult *result,
@@ -258,6 +298,27 @@ journal_created_cb (GObject      *source,
   g_autoptr(AugurWindow) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(AugurJournal) journal = augur_journal_create_finish (result, &error);
+
+  journal_opened (self, journal, error);
+}
+
+static void
+journal_reopened_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(AugurWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AugurJournal) journal = augur_journal_reopen_finish (result, &error);
+
+  journal_opened (self, journal, error);
+}
+
+static void
+journal_opened (AugurWindow  *self,
+                AugurJournal *journal,
+                GError       *error)
+{
   g_autoptr(GPtrArray) waiting = NULL;
 
   /* A newer prediction cancelled this one's journal: its state is not ours to touch. */
@@ -272,6 +333,8 @@ journal_created_cb (GObject      *source,
       return;
     }
   g_set_object (&self->journal, journal);
+  g_free (self->run_path);
+  self->run_path = g_strdup (augur_journal_get_path (journal));
   for (guint i = 0; waiting != NULL && i < waiting->len; i++)
     {
       Unjournaled *item = g_ptr_array_index (waiting, i);
@@ -297,6 +360,13 @@ open_journal (AugurWindow   *self,
   g_clear_object (&self->journal);
   g_clear_pointer (&self->unjournaled, g_ptr_array_unref);
   self->unjournaled = g_ptr_array_new_with_free_func ((GDestroyNotify) unjournaled_free);
+  /* Resending inputs of a run continues its journal; a new prediction starts one. */
+  if (self->index_map != NULL && self->run_path != NULL)
+    {
+      augur_journal_reopen_async (self->run_path, self->journal_cancellable, journal_reopened_cb,
+                                  g_object_ref (self));
+      return;
+    }
   g_ptr_array_add (columns, augur_run_column_new (ref, settings));
   augur_journal_create_async (NULL, augur_config_get_base_url (config), columns, inputs, NULL,
                               self->journal_cancellable, journal_created_cb, g_object_ref (self));
@@ -310,12 +380,21 @@ item_finished_cb (AugurBatch      *batch,
   GtkWidget *view;
   g_autofree char *provenance = NULL;
 
-  journal_item (self, augur_prediction_get_index (prediction), prediction);
+  guint index = augur_prediction_get_index (prediction);
 
-  /* A retry numbers its inputs from 0; results keep the place of their input. */
+  /* A resend numbers its inputs from 0; results keep the place of their input in the run. */
   if (self->index_map != NULL)
-    augur_prediction_set_index (prediction, g_array_index (self->index_map, guint,
-                                                           augur_prediction_get_index (prediction)));
+    {
+      index = g_array_index (self->index_map, guint, index);
+      augur_prediction_set_index (prediction, index);
+    }
+  if (self->run_results != NULL && index < self->run_results->len)
+    {
+      g_clear_object (&g_ptr_array_index (self->run_results, index));
+      g_ptr_array_index (self->run_results, index) = g_object_ref (prediction);
+    }
+  journal_item (self, index, prediction);
+
   view = augur_result_view_new (prediction);
   provenance = build_provenance (self, prediction);
   const GError *error = augur_prediction_get_error (prediction);
@@ -511,6 +590,7 @@ _augur_window_start_prediction (AugurWindow *self)
   wire = settings_for_request (self, user);
   clear_results (self);
   g_clear_pointer (&self->index_map, g_array_unref);
+  start_run (self, inputs);
   g_clear_object (&self->batch);
   g_clear_pointer (&self->batch_settings, augur_settings_unref);
   self->batch_settings = augur_settings_ref (wire);
@@ -720,8 +800,8 @@ _augur_window_queue_preview (AugurWindow *self)
   self->preview_source = g_timeout_add (PREVIEW_DELAY_MS, build_preview, self);
 }
 
-/* Sends again only the inputs that failed in the last prediction; the results that
- * succeeded stay where they are. */
+/* Sends again only the inputs of the run that have no successful result: those that
+ * failed, and those a cancel or a closed window left unsent. The rest stay in place. */
 void
 _augur_window_retry_failed (AugurWindow *self)
 {
@@ -729,24 +809,18 @@ _augur_window_retry_failed (AugurWindow *self)
   g_autoptr(AugurModelRef) ref = augur_model_picker_dup_ref (self->model_picker);
   g_autoptr(GPtrArray) inputs = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GArray) map = g_array_new (FALSE, FALSE, sizeof (guint));
-  GPtrArray *results;
 
-  if (self->cancellable != NULL || self->batch == NULL || client == NULL || ref == NULL)
+  if (self->cancellable != NULL || self->run_results == NULL || client == NULL || ref == NULL ||
+      self->batch_settings == NULL)
     return;
 
-  results = augur_batch_get_results (self->batch);
-  for (guint i = 0; i < results->len; i++)
+  for (guint i = 0; i < self->run_results->len; i++)
     {
-      AugurPrediction *prediction = g_ptr_array_index (results, i);
-      guint index;
-
-      if (prediction == NULL || augur_prediction_is_success (prediction) ||
-          augur_prediction_get_input (prediction) == NULL)
+      if (!needs_sending (self, i))
         continue;
-      index = self->index_map ? g_array_index (self->index_map, guint, i) : i;
-      g_ptr_array_add (inputs, g_object_ref (augur_prediction_get_input (prediction)));
-      g_array_append_val (map, index);
-      remove_result (self, index);
+      g_ptr_array_add (inputs, g_object_ref (g_ptr_array_index (self->run_inputs, i)));
+      g_array_append_val (map, i);
+      remove_result (self, i);
     }
   if (inputs->len == 0)
     return;

@@ -43,7 +43,10 @@ struct _AugurWindow
   GPtrArray            *unjournaled;     /* results that finished before the journal opened */
   GCancellable         *journal_cancellable; /* the journal being created (nullable) */
   gint64                batch_started_us;
-  GArray               *index_map;       /* batch index -> input index when retrying (nullable) */
+  GArray               *index_map;       /* batch index -> run index when resending (nullable) */
+  GPtrArray            *run_inputs;      /* the run's inputs, NULL where not available again */
+  GPtrArray            *run_results;     /* AugurPrediction per run index, NULL until finished */
+  char                 *run_path;        /* the run's journal file, once created (nullable) */
   GCancellable         *preview_cancellable;
   guint                 preview_source;
   char                 *controls_key;    /* model@version whose controls are shown */
@@ -63,6 +66,13 @@ void _augur_window_handle_text       (AugurWindow    *self,
 /* augur-window-predict.c */
 void _augur_window_start_prediction  (AugurWindow    *self);
 void _augur_window_retry_failed      (AugurWindow    *self);
+guint _augur_window_count_unfinished (AugurWindow    *self);
+void _augur_window_open_run          (AugurWindow    *self,
+                                      AugurRun       *run);
+
+/* augur-window-runs.c */
+void _augur_window_offer_resume      (AugurWindow    *self);
+void _augur_window_show_history      (AugurWindow    *self);
 void _augur_window_apply_filters     (AugurWindow    *self);
 void _augur_window_queue_preview     (AugurWindow    *self);
 void _augur_window_show_error        (AugurWindow    *self,

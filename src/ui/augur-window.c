@@ -40,6 +40,9 @@ token_loaded_cb (GObject      *source,
   if (!augur_context_load_token_finish (AUGUR_CONTEXT (source), result, &error))
     g_debug ("Token lookup failed: %s", error->message);
   show_page_for_token (self);
+  /* Tests create windows without an application; only the app offers to resume. */
+  if (gtk_window_get_application (GTK_WINDOW (self)) != NULL)
+    _augur_window_offer_resume (self);
 }
 
 static void
@@ -275,6 +278,9 @@ augur_window_finalize (GObject *object)
   g_clear_pointer (&self->controls_key, g_free);
   g_clear_pointer (&self->batch_settings, augur_settings_unref);
   g_clear_pointer (&self->index_map, g_array_unref);
+  g_clear_pointer (&self->run_inputs, g_ptr_array_unref);
+  g_clear_pointer (&self->run_results, g_ptr_array_unref);
+  g_clear_pointer (&self->run_path, g_free);
 
   G_OBJECT_CLASS (augur_window_parent_class)->finalize (object);
 }

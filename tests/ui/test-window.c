@@ -463,6 +463,85 @@ test_journal_and_retry_failed (Fixture       *fixture,
   g_assert_false (augur_prediction_is_success (augur_result_view_get_prediction (nth_result (fixture, 1))));
 }
 
+/* A run that a killed window left unfinished: reopened, its results are shown and only the
+ * inputs without a result go to the server. */
+static void
+test_reopen_interrupted_run (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(AugurModelRef) ref = augur_model_ref_parse ("clarifai/main/general-image-recognition", NULL);
+  g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func ((GDestroyNotify) augur_run_column_free);
+  g_autoptr(GPtrArray) inputs = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(AugurJournal) journal = NULL;
+  g_autoptr(AugurRun) run = NULL;
+  g_autoptr(GPtrArray) requests = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  AugurTestRequest *sent = NULL;
+
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *url = g_strdup_printf ("https://samples.example/photo-%u.jpg", i);
+      g_ptr_array_add (inputs, augur_input_new_image_url (url));
+    }
+  g_ptr_array_add (columns, augur_run_column_new (ref, NULL));
+  journal = augur_journal_create (NULL, augur_test_server_get_base_url (fixture->server), columns,
+                                  inputs, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(AugurPrediction) prediction = augur_prediction_new ();
+      g_autoptr(AugurConcept) concept = augur_concept_new ("id-x", "kept", 0.9);
+
+      augur_prediction_set_index (prediction, i);
+      g_ptr_array_add (augur_prediction_get_concepts (prediction), g_object_ref (concept));
+      augur_journal_append_async (journal, 0, i, prediction, NULL, NULL, NULL);
+    }
+  path = g_strdup (augur_journal_get_path (journal));
+  /* On disk but never closed: what a killed window leaves. */
+  {
+    gboolean flushed = FALSE;
+
+    while (!flushed)
+      {
+        g_autoptr(AugurRun) peek = augur_journal_load (path, NULL);
+        flushed = peek != NULL && augur_run_get_n_done (peek) == 3;
+        g_main_context_iteration (NULL, FALSE);
+      }
+  }
+  g_clear_object (&journal);
+
+  run = augur_journal_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (augur_run_get_state (run), ==, AUGUR_RUN_STATE_INTERRUPTED);
+  _augur_window_open_run (fixture->window, run);
+  wait_until (fixture, model_loaded, "the run's model to load");
+  g_assert_cmpuint (count_results (fixture), ==, 3);
+  g_assert_cmpuint (_augur_window_count_unfinished (fixture->window), ==, 2);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.retry-failed", NULL));
+  while (augur_window_is_busy (fixture->window) || count_results (fixture) < 5)
+    g_main_context_iteration (NULL, TRUE);
+
+  requests = augur_test_server_get_requests (fixture->server);
+  for (guint i = 0; i < requests->len; i++)
+    {
+      AugurTestRequest *r = g_ptr_array_index (requests, i);
+      if (g_str_has_suffix (r->path, "/outputs"))
+        {
+          g_assert_null (sent);
+          sent = r;
+        }
+    }
+  g_assert_nonnull (sent);
+  g_assert_cmpuint (sent->n_inputs, ==, 2);
+  g_assert_null (strstr (g_bytes_get_data (sent->body, NULL), "photo-0.jpg"));
+  g_assert_nonnull (strstr (g_bytes_get_data (sent->body, NULL), "photo-3.jpg"));
+  g_assert_nonnull (strstr (g_bytes_get_data (sent->body, NULL), "photo-4.jpg"));
+  for (guint i = 0; i < 5; i++)
+    g_assert_cmpuint (augur_prediction_get_index (augur_result_view_get_prediction (nth_result (fixture, i))), ==, i);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -481,6 +560,9 @@ main (int   argc,
 
   g_test_add ("/ui/window/journal-and-retry-failed", Fixture, GINT_TO_POINTER (AUGUR_TEST_MODEL_CLASSIFIER),
               fixture_set_up, test_journal_and_retry_failed, fixture_tear_down);
+
+  g_test_add ("/ui/window/reopen-interrupted-run", Fixture, GINT_TO_POINTER (AUGUR_TEST_MODEL_CLASSIFIER),
+              fixture_set_up, test_reopen_interrupted_run, fixture_tear_down);
 
   return g_test_run ();
 }
