@@ -17,6 +17,9 @@
 #define PREVIEW_BASE64_CHARS 48
 
 static void launch_batch (AugurWindow *self, AugurModelRef *ref, GPtrArray *inputs);
+static void open_journal (AugurWindow *self, AugurModelRef *ref, AugurSettings *settings,
+                          GPtrArray *inputs);
+static void finish_prediction (AugurWindow *self);
 
 /* A run: the inputs of one prediction and a result slot for each, kept across resends. */
 static void
@@ -340,9 +343,19 @@ journal_opened (AugurWindow  *self,
       Unjournaled *item = g_ptr_array_index (waiting, i);
       journal_item (self, item->index, item->prediction);
     }
-  if (self->cancellable == NULL && self->batch != NULL)
-    close_journal (self, augur_batch_get_n_done (self->batch) == augur_batch_get_n_inputs (self->batch)
+  if (self->cancellable == NULL)
+    close_journal (self, self->batch == NULL ||
+                         augur_batch_get_n_done (self->batch) == augur_batch_get_n_inputs (self->batch)
                            ? AUGUR_RUN_STATE_FINISHED : AUGUR_RUN_STATE_CANCELLED);
+}
+
+void
+_augur_window_open_journal (AugurWindow   *self,
+                            AugurModelRef *ref,
+                            AugurSettings *settings,
+                            GPtrArray     *inputs)
+{
+  open_journal (self, ref, settings, inputs);
 }
 
 static void
@@ -372,40 +385,47 @@ open_journal (AugurWindow   *self,
                               self->journal_cancellable, journal_created_cb, g_object_ref (self));
 }
 
-static void
-item_finished_cb (AugurBatch      *batch,
-                  AugurPrediction *prediction,
-                  AugurWindow     *self)
+/* A final result for input @index of the run, from the server or the cache. */
+void
+_augur_window_show_result (AugurWindow     *self,
+                           guint            index,
+                           AugurPrediction *prediction)
 {
-  GtkWidget *view;
+  const GError *error = augur_prediction_get_error (prediction);
+  AugurInput *input = augur_prediction_get_input (prediction);
   g_autofree char *provenance = NULL;
+  GtkWidget *view;
 
-  guint index = augur_prediction_get_index (prediction);
-
-  /* A resend numbers its inputs from 0; results keep the place of their input in the run. */
-  if (self->index_map != NULL)
-    {
-      index = g_array_index (self->index_map, guint, index);
-      augur_prediction_set_index (prediction, index);
-    }
+  augur_prediction_set_index (prediction, index);
   if (self->run_results != NULL && index < self->run_results->len)
     {
       g_clear_object (&g_ptr_array_index (self->run_results, index));
       g_ptr_array_index (self->run_results, index) = g_object_ref (prediction);
     }
   journal_item (self, index, prediction);
+  _augur_window_cache_result (self, index, prediction);
 
   view = augur_result_view_new (prediction);
   provenance = build_provenance (self, prediction);
-  const GError *error = augur_prediction_get_error (prediction);
-  AugurInput *input = augur_prediction_get_input (prediction);
-
   augur_result_view_set_provenance (AUGUR_RESULT_VIEW (view), provenance);
-  insert_result (self, view, augur_prediction_get_index (prediction));
+  insert_result (self, view, index);
   gtk_widget_set_visible (GTK_WIDGET (self->results_heading), TRUE);
   if (input != NULL)
     augur_input_grid_set_item_message (self->input_grid, input, error ? error->message : NULL);
   _augur_window_apply_filters (self);
+}
+
+static void
+item_finished_cb (AugurBatch      *batch,
+                  AugurPrediction *prediction,
+                  AugurWindow     *self)
+{
+  guint index = augur_prediction_get_index (prediction);
+
+  /* A batch over part of the run numbers its inputs from 0: map back to the run. */
+  if (self->index_map != NULL)
+    index = g_array_index (self->index_map, guint, index);
+  _augur_window_show_result (self, index, prediction);
 }
 
 static char *
@@ -594,7 +614,41 @@ _augur_window_start_prediction (AugurWindow *self)
   g_clear_object (&self->batch);
   g_clear_pointer (&self->batch_settings, augur_settings_unref);
   self->batch_settings = augur_settings_ref (wire);
-  self->batch = augur_batch_new (client, ref, wire, augur_model_picker_get_spec (self->model_picker), inputs);
+  self->cancellable = g_cancellable_new ();
+  _augur_window_actions_update (self);
+  /* Inputs answered before by the same version with the same settings cost no quota. */
+  _augur_window_predict_cached (self, ref);
+}
+
+/* Sends the run's inputs at @indices (all of them when %NULL) and journals the results. */
+void
+_augur_window_launch (AugurWindow   *self,
+                      AugurModelRef *ref,
+                      GArray        *indices)
+{
+  AugurClient *client = augur_context_get_client (self->context);
+  g_autoptr(GPtrArray) inputs = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_clear_pointer (&self->index_map, g_array_unref);
+  if (indices != NULL)
+    {
+      self->index_map = g_array_ref (indices);
+      for (guint i = 0; i < indices->len; i++)
+        g_ptr_array_add (inputs, g_object_ref (g_ptr_array_index (self->run_inputs,
+                                                                  g_array_index (indices, guint, i))));
+    }
+  else
+    for (guint i = 0; i < self->run_inputs->len; i++)
+      g_ptr_array_add (inputs, g_object_ref (g_ptr_array_index (self->run_inputs, i)));
+
+  g_clear_object (&self->batch);
+  if (client == NULL || inputs->len == 0)
+    {
+      finish_prediction (self);
+      return;
+    }
+  self->batch = augur_batch_new (client, ref, self->batch_settings,
+                                 augur_model_picker_get_spec (self->model_picker), inputs);
   launch_batch (self, ref, inputs);
 }
 
@@ -607,7 +661,8 @@ launch_batch (AugurWindow   *self,
 
   if (settings != NULL)
     augur_batch_set_max_in_flight (self->batch, requests_in_flight (settings));
-  self->cancellable = g_cancellable_new ();
+  if (self->cancellable == NULL)
+    self->cancellable = g_cancellable_new ();
   g_signal_connect_object (self->batch, "item-finished", G_CALLBACK (item_finished_cb), self, 0);
   g_signal_connect_object (self->batch, "progress", G_CALLBACK (progress_cb), self, 0);
   g_signal_connect_object (self->batch, "retrying", G_CALLBACK (retrying_cb), self, 0);
@@ -617,7 +672,8 @@ launch_batch (AugurWindow   *self,
   gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
   _augur_window_actions_update (self);
 
-  open_journal (self, ref, self->batch_settings, inputs);
+  if (self->journal == NULL && self->unjournaled == NULL)
+    open_journal (self, ref, self->batch_settings, self->run_inputs);
   self->batch_started_us = g_get_monotonic_time ();
   augur_batch_run_async (self->batch, self->cancellable, batch_done_cb, g_object_ref (self));
 }
@@ -825,10 +881,11 @@ _augur_window_retry_failed (AugurWindow *self)
   if (inputs->len == 0)
     return;
 
+  /* The run's journal continues (reopened) rather than a new one starting. */
+  g_clear_object (&self->journal);
+  g_clear_pointer (&self->unjournaled, g_ptr_array_unref);
   g_clear_pointer (&self->index_map, g_array_unref);
-  self->index_map = g_steal_pointer (&map);
-  g_clear_object (&self->batch);
-  self->batch = augur_batch_new (client, ref, self->batch_settings,
-                                 augur_model_picker_get_spec (self->model_picker), inputs);
-  launch_batch (self, ref, inputs);
+  self->index_map = g_array_ref (map);
+  open_journal (self, ref, self->batch_settings, self->run_inputs);
+  _augur_window_launch (self, ref, map);
 }

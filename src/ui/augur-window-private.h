@@ -47,6 +47,9 @@ struct _AugurWindow
   GPtrArray            *run_inputs;      /* the run's inputs, NULL where not available again */
   GPtrArray            *run_results;     /* AugurPrediction per run index, NULL until finished */
   char                 *run_path;        /* the run's journal file, once created (nullable) */
+  GPtrArray            *run_hashes;      /* input hash per run index, for the cache (nullable) */
+  char                 *run_version_id;  /* the concrete version asked, for cache keys (nullable) */
+  AugurResultCache     *cache;           /* (nullable) created on first use */
   GCancellable         *preview_cancellable;
   guint                 preview_source;
   char                 *controls_key;    /* model@version whose controls are shown */
@@ -69,6 +72,25 @@ void _augur_window_retry_failed      (AugurWindow    *self);
 guint _augur_window_count_unfinished (AugurWindow    *self);
 void _augur_window_open_run          (AugurWindow    *self,
                                       AugurRun       *run);
+
+void _augur_window_show_result       (AugurWindow     *self,
+                                      guint            index,
+                                      AugurPrediction *prediction);
+void _augur_window_launch            (AugurWindow    *self,
+                                      AugurModelRef  *ref,
+                                      GArray         *indices);
+
+void _augur_window_open_journal      (AugurWindow    *self,
+                                      AugurModelRef  *ref,
+                                      AugurSettings  *settings,
+                                      GPtrArray      *inputs);
+
+/* augur-window-cache.c */
+void _augur_window_predict_cached    (AugurWindow    *self,
+                                      AugurModelRef  *ref);
+void _augur_window_cache_result      (AugurWindow     *self,
+                                      guint            index,
+                                      AugurPrediction *prediction);
 
 /* augur-window-runs.c */
 void _augur_window_offer_resume      (AugurWindow    *self);

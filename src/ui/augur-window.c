@@ -281,6 +281,9 @@ augur_window_finalize (GObject *object)
   g_clear_pointer (&self->run_inputs, g_ptr_array_unref);
   g_clear_pointer (&self->run_results, g_ptr_array_unref);
   g_clear_pointer (&self->run_path, g_free);
+  g_clear_pointer (&self->run_hashes, g_ptr_array_unref);
+  g_clear_pointer (&self->run_version_id, g_free);
+  g_clear_object (&self->cache);
 
   G_OBJECT_CLASS (augur_window_parent_class)->finalize (object);
 }

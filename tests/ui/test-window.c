@@ -542,6 +542,30 @@ test_reopen_interrupted_run (Fixture       *fixture,
     g_assert_cmpuint (augur_prediction_get_index (augur_result_view_get_prediction (nth_result (fixture, i))), ==, i);
 }
 
+/* Predicting the same image again with the same version and settings spends no quota: the
+ * result comes from the cache, marked so. */
+static void
+test_cached_results (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *fresh = g_build_filename (g_get_tmp_dir (), "fresh.png", NULL);
+  guint before;
+
+  /* Content no other test sent (choices are remembered per model across tests). */
+  write_png (fresh, 0x11);
+  select_model (fixture, "clarifai/main/general-image-recognition");
+  drop_files (fixture, fresh);
+  predict (fixture);
+  g_assert_false (augur_prediction_get_cached (augur_result_view_get_prediction (nth_result (fixture, 0))));
+  before = augur_test_server_count_requests (fixture->server, "/outputs");
+
+  predict (fixture);
+  g_assert_cmpuint (count_results (fixture), ==, 1);
+  g_assert_true (augur_prediction_get_cached (augur_result_view_get_prediction (nth_result (fixture, 0))));
+  g_assert_cmpuint (augur_test_server_count_requests (fixture->server, "/outputs"), ==, before);
+  g_unlink (fresh);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -563,6 +587,9 @@ main (int   argc,
 
   g_test_add ("/ui/window/reopen-interrupted-run", Fixture, GINT_TO_POINTER (AUGUR_TEST_MODEL_CLASSIFIER),
               fixture_set_up, test_reopen_interrupted_run, fixture_tear_down);
+
+  g_test_add ("/ui/window/cached-results", Fixture, GINT_TO_POINTER (AUGUR_TEST_MODEL_CLASSIFIER),
+              fixture_set_up, test_cached_results, fixture_tear_down);
 
   return g_test_run ();
 }
