@@ -38,6 +38,7 @@ struct _AugurBatchView
   GtkWidget           parent_instance;
 
   /* Template widgets */
+  GtkWidget          *content_box;
   GtkAdjustment      *threshold_adjustment;
   GtkScale           *threshold_scale;
   GtkSearchEntry     *filter_entry;
@@ -474,6 +475,11 @@ augur_batch_view_dispose (GObject *object)
   AugurBatchView *self = (AugurBatchView *)object;
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
+  /* Tearing down the columns changes the sorter, which would update the count label. */
+  if (self->sort_model != NULL)
+    g_signal_handlers_disconnect_by_data (self->sort_model, self);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), AUGUR_TYPE_BATCH_VIEW);
   g_clear_object (&self->sort_model);
   g_clear_object (&self->top_sorter);
@@ -555,6 +561,7 @@ augur_batch_view_class_init (AugurBatchViewClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/augur/Augur/augur-batch-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, AugurBatchView, content_box);
   gtk_widget_class_bind_template_child (widget_class, AugurBatchView, threshold_adjustment);
   gtk_widget_class_bind_template_child (widget_class, AugurBatchView, threshold_scale);
   gtk_widget_class_bind_template_child (widget_class, AugurBatchView, filter_entry);

@@ -17,6 +17,67 @@ toast (AugurWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
 }
 
+#define MAX_LISTED_SKIPPED 50
+
+static void
+skipped_list_free (gpointer  data,
+                   GClosure *closure)
+{
+  g_ptr_array_unref (data);
+}
+
+static void
+show_skipped_cb (AdwToast  *toast,
+                 GPtrArray *skipped)
+{
+  GtkWindow *window = g_object_get_data (G_OBJECT (toast), "augur-window");
+  g_autoptr(GString) body = g_string_new (NULL);
+  AdwMessageDialog *dialog;
+
+  for (guint i = 0; i < skipped->len && i < MAX_LISTED_SKIPPED; i++)
+    {
+      AugurSkippedFile *file = g_ptr_array_index (skipped, i);
+      g_autofree char *name = g_path_get_basename (file->path);
+      /* Translators: a skipped file and why, e.g. "notes.pdf: not an image" */
+      g_string_append_printf (body, _("%s: %s"), name, file->reason);
+      g_string_append_c (body, '\n');
+    }
+  if (skipped->len > MAX_LISTED_SKIPPED)
+    g_string_append_printf (body, ngettext ("…and %u more", "…and %u more",
+                                            skipped->len - MAX_LISTED_SKIPPED),
+                            skipped->len - MAX_LISTED_SKIPPED);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Skipped Files"), body->str));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Says what was left out of a drop and why: a toast, with the whole list a click away. */
+static void
+announce_skipped (AugurWindow *self,
+                  GPtrArray   *skipped)
+{
+  g_autofree char *text = NULL;
+  AdwToast *toast;
+
+  if (skipped->len == 1)
+    {
+      AugurSkippedFile *file = g_ptr_array_index (skipped, 0);
+      g_autofree char *basename = g_path_get_basename (file->path);
+      /* Translators: "Skipped notes.pdf: not an image" */
+      text = g_strdup_printf (_("Skipped %s: %s"), basename, file->reason);
+    }
+  else
+    text = g_strdup_printf (ngettext ("Skipped %u file", "Skipped %u files", skipped->len),
+                            skipped->len);
+
+  toast = adw_toast_new (text);
+  adw_toast_set_button_label (toast, _("Details"));
+  g_object_set_data (G_OBJECT (toast), "augur-window", self);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (show_skipped_cb),
+                         g_ptr_array_ref (skipped), skipped_list_free, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 static void
 files_scanned_cb (GObject      *source,
                   GAsyncResult *result,
@@ -34,22 +95,8 @@ files_scanned_cb (GObject      *source,
     }
   augur_input_grid_add_inputs (self->input_grid, scan->inputs);
 
-  if (scan->skipped->len == 1)
-    {
-      AugurSkippedFile *skipped = g_ptr_array_index (scan->skipped, 0);
-      g_autofree char *basename = g_path_get_basename (skipped->path);
-      /* Translators: "Skipped notes.pdf: not an image" */
-      g_autofree char *text = g_strdup_printf (_("Skipped %s: %s"), basename, skipped->reason);
-      toast (self, text);
-    }
-  else if (scan->skipped->len > 1)
-    {
-      g_autofree char *text = g_strdup_printf (ngettext ("Skipped %u file that is not an image Augur can send",
-                                                         "Skipped %u files that are not images Augur can send",
-                                                         scan->skipped->len),
-                                               scan->skipped->len);
-      toast (self, text);
-    }
+  if (scan->skipped->len > 0)
+    announce_skipped (self, scan->skipped);
 }
 
 void

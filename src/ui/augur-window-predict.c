@@ -576,6 +576,69 @@ clear_results (AugurWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->results_heading), FALSE);
 }
 
+/* Quota costs money: above the size set in Preferences, Augur asks first. */
+static guint
+confirm_above (AugurWindow *self)
+{
+  GSettings *settings = augur_context_get_settings (self->context);
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (settings == NULL)
+    return 0;
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  if (schema == NULL || !g_settings_schema_has_key (schema, "confirm-above-inputs"))
+    return 500;
+  return g_settings_get_uint (settings, "confirm-above-inputs");
+}
+
+static gboolean
+confirmed_size (AugurWindow *self,
+                guint        n_inputs)
+{
+  guint limit = confirm_above (self);
+
+  return limit == 0 || n_inputs <= limit || self->confirmed_n == n_inputs;
+}
+
+static void
+confirm_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     AugurWindow      *self)
+{
+  if (g_strcmp0 (response, "send") != 0)
+    return;
+  self->confirmed_n = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "augur-n"));
+  _augur_window_start_prediction (self);
+}
+
+static void
+ask_to_confirm (AugurWindow *self,
+                guint        n_inputs)
+{
+  GSettings *settings = augur_context_get_settings (self->context);
+  guint in_flight = settings ? requests_in_flight (settings) : AUGUR_DEFAULT_IN_FLIGHT;
+  guint n_requests = (n_inputs + AUGUR_MAX_INPUTS_PER_REQUEST - 1) / AUGUR_MAX_INPUTS_PER_REQUEST;
+  /* A rough guess: a request of 128 images takes a couple of seconds on a warm model. */
+  guint minutes = MAX (1, (((n_requests + in_flight - 1) / in_flight) * 2 + 59) / 60);
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  heading = g_strdup_printf (ngettext ("Send %u Input?", "Send %u Inputs?", n_inputs), n_inputs);
+  body = g_strdup_printf (ngettext ("They go out in %u request of up to 128, %u at a time, which should take about %u minute. Each input counts against your Clarifai quota.",
+                                    "They go out in %u requests of up to 128, %u at a time, which should take about %u minutes. Each input counts against your Clarifai quota.",
+                                    n_requests),
+                          n_requests, in_flight, minutes);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "send", _("_Send"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "send", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "send");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data (G_OBJECT (dialog), "augur-n", GUINT_TO_POINTER (n_inputs));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (confirm_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 void
 _augur_window_start_prediction (AugurWindow *self)
 {
@@ -606,6 +669,13 @@ _augur_window_start_prediction (AugurWindow *self)
       _augur_window_show_error (self, error);
       return;
     }
+
+  if (!confirmed_size (self, inputs->len))
+    {
+      ask_to_confirm (self, inputs->len);
+      return;
+    }
+  self->confirmed_n = 0;
 
   wire = settings_for_request (self, user);
   clear_results (self);

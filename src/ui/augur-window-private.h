@@ -43,6 +43,7 @@ struct _AugurWindow
   GPtrArray            *unjournaled;     /* results that finished before the journal opened */
   GCancellable         *journal_cancellable; /* the journal being created (nullable) */
   gint64                batch_started_us;
+  guint                 confirmed_n;     /* the run size the user agreed to send */
   GArray               *index_map;       /* batch index -> run index when resending (nullable) */
   GPtrArray            *run_inputs;      /* the run's inputs, NULL where not available again */
   GPtrArray            *run_results;     /* AugurPrediction per run index, NULL until finished */
