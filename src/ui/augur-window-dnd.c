@@ -94,6 +94,8 @@ files_scanned_cb (GObject      *source,
       return;
     }
   augur_input_grid_add_inputs (self->input_grid, scan->inputs);
+  g_clear_pointer (&self->last_skipped, g_ptr_array_unref);
+  self->last_skipped = g_ptr_array_ref (scan->skipped);
 
   if (scan->skipped->len > 0)
     announce_skipped (self, scan->skipped);

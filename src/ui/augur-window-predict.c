@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "augur-batch-row.h"
 #include "augur-controls-state.h"
 #include "augur-result-view.h"
 #include "augur-window-private.h"
@@ -34,6 +35,31 @@ start_run (AugurWindow *self,
     g_ptr_array_add (self->run_inputs, g_object_ref (g_ptr_array_index (inputs, i)));
   self->run_results = g_ptr_array_new_full (inputs->len, (GDestroyNotify) g_object_unref);
   g_ptr_array_set_size (self->run_results, inputs->len);
+  _augur_window_fill_table (self);
+}
+
+/* Many inputs read better as a table; a few as cards. Either view is a click away. */
+#define TABLE_ABOVE_INPUTS 12
+
+void
+_augur_window_fill_table (AugurWindow *self)
+{
+  GListStore *store = augur_batch_view_get_store (self->batch_view);
+  guint n = self->run_inputs->len;
+
+  g_list_store_remove_all (store);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AugurBatchRow) row = augur_batch_row_new (i, g_ptr_array_index (self->run_inputs, i));
+      AugurPrediction *prediction = self->run_results ? g_ptr_array_index (self->run_results, i) : NULL;
+
+      if (prediction != NULL)
+        augur_batch_row_set_prediction (row, prediction);
+      g_list_store_append (store, row);
+    }
+  gtk_stack_set_visible_child_name (self->results_stack, n > TABLE_ABOVE_INPUTS ? "table" : "cards");
+  gtk_widget_set_visible (GTK_WIDGET (self->results_switcher), n > 1);
+  gtk_widget_set_visible (GTK_WIDGET (self->results_heading), n > 0);
 }
 
 static gboolean
@@ -404,6 +430,11 @@ _augur_window_show_result (AugurWindow     *self,
     }
   journal_item (self, index, prediction);
   _augur_window_cache_result (self, index, prediction);
+  if (index < g_list_model_get_n_items (G_LIST_MODEL (augur_batch_view_get_store (self->batch_view))))
+    {
+      g_autoptr(AugurBatchRow) row = g_list_model_get_item (G_LIST_MODEL (augur_batch_view_get_store (self->batch_view)), index);
+      augur_batch_row_set_prediction (row, prediction);
+    }
 
   view = augur_result_view_new (prediction);
   provenance = build_provenance (self, prediction);

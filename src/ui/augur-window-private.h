@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "augur-batch-view.h"
 #include "augur-controls-panel.h"
 #include "augur-input-grid.h"
 #include "augur-model-picker.h"
@@ -30,6 +31,9 @@ struct _AugurWindow
   AugurInputGrid       *input_grid;
   GtkLabel             *results_heading;
   GtkBox               *results_box;
+  GtkStack             *results_stack;
+  GtkStackSwitcher     *results_switcher;
+  AugurBatchView       *batch_view;
   AugurControlsPanel   *controls_panel;
   AugurRequestView     *request_view;
 
@@ -44,6 +48,7 @@ struct _AugurWindow
   GCancellable         *journal_cancellable; /* the journal being created (nullable) */
   gint64                batch_started_us;
   guint                 confirmed_n;     /* the run size the user agreed to send */
+  GPtrArray            *last_skipped;    /* AugurSkippedFile of the last drop (nullable) */
   GArray               *index_map;       /* batch index -> run index when resending (nullable) */
   GPtrArray            *run_inputs;      /* the run's inputs, NULL where not available again */
   GPtrArray            *run_results;     /* AugurPrediction per run index, NULL until finished */
@@ -74,6 +79,7 @@ guint _augur_window_count_unfinished (AugurWindow    *self);
 void _augur_window_open_run          (AugurWindow    *self,
                                       AugurRun       *run);
 
+void _augur_window_fill_table        (AugurWindow     *self);
 void _augur_window_show_result       (AugurWindow     *self,
                                       guint            index,
                                       AugurPrediction *prediction);

@@ -81,6 +81,7 @@ _augur_window_open_run (AugurWindow *self,
   augur_input_grid_clear (self->input_grid);
   augur_input_grid_add_inputs (self->input_grid, grid_inputs);
   show_run_results (self, run);
+  _augur_window_fill_table (self);
   _augur_window_actions_update (self);
 
   unfinished = _augur_window_count_unfinished (self);

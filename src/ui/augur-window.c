@@ -6,7 +6,9 @@
 
 #include <glib/gi18n.h>
 
+#include "augur-batch-row.h"
 #include "augur-controls-state.h"
+#include "augur-result-view.h"
 #include "augur-window-private.h"
 
 G_DEFINE_FINAL_TYPE (AugurWindow, augur_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -193,6 +195,36 @@ controls_changed_cb (AugurWindow *self)
   _augur_window_queue_preview (self);
 }
 
+/* A table row opens the full result (bars, boxes or text) in its own window. */
+static void
+batch_row_activated_cb (AugurWindow   *self,
+                        AugurBatchRow *row)
+{
+  AugurPrediction *prediction = augur_batch_row_get_prediction (row);
+  GtkWidget *window, *box, *scrolled, *view;
+
+  if (prediction == NULL)
+    return;
+  window = adw_window_new ();
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  scrolled = gtk_scrolled_window_new ();
+  view = augur_result_view_new (prediction);
+  gtk_window_set_title (GTK_WINDOW (window), augur_batch_row_get_label (row));
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 720, 640);
+  gtk_widget_set_margin_top (view, 12);
+  gtk_widget_set_margin_bottom (view, 12);
+  gtk_widget_set_margin_start (view, 12);
+  gtk_widget_set_margin_end (view, 12);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  gtk_box_append (GTK_BOX (box), scrolled);
+  adw_window_set_content (ADW_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static void
 augur_window_constructed (GObject *object)
 {
@@ -281,6 +313,7 @@ augur_window_finalize (GObject *object)
   g_clear_pointer (&self->run_inputs, g_ptr_array_unref);
   g_clear_pointer (&self->run_results, g_ptr_array_unref);
   g_clear_pointer (&self->run_path, g_free);
+  g_clear_pointer (&self->last_skipped, g_ptr_array_unref);
   g_clear_pointer (&self->run_hashes, g_ptr_array_unref);
   g_clear_pointer (&self->run_version_id, g_free);
   g_clear_object (&self->cache);
@@ -327,6 +360,7 @@ augur_window_class_init (AugurWindowClass *klass)
   g_type_ensure (AUGUR_TYPE_INPUT_GRID);
   g_type_ensure (AUGUR_TYPE_CONTROLS_PANEL);
   g_type_ensure (AUGUR_TYPE_REQUEST_VIEW);
+  g_type_ensure (AUGUR_TYPE_BATCH_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/augur/Augur/augur-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AugurWindow, toast_overlay);
@@ -342,6 +376,9 @@ augur_window_class_init (AugurWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AugurWindow, input_grid);
   gtk_widget_class_bind_template_child (widget_class, AugurWindow, results_heading);
   gtk_widget_class_bind_template_child (widget_class, AugurWindow, results_box);
+  gtk_widget_class_bind_template_child (widget_class, AugurWindow, results_stack);
+  gtk_widget_class_bind_template_child (widget_class, AugurWindow, results_switcher);
+  gtk_widget_class_bind_template_child (widget_class, AugurWindow, batch_view);
   gtk_widget_class_bind_template_child (widget_class, AugurWindow, controls_panel);
   gtk_widget_class_bind_template_child (widget_class, AugurWindow, request_view);
   gtk_widget_class_bind_template_callback (widget_class, welcome_continue_cb);
@@ -349,6 +386,7 @@ augur_window_class_init (AugurWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, model_error_cb);
   gtk_widget_class_bind_template_callback (widget_class, inputs_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, controls_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, batch_row_activated_cb);
 
   _augur_window_class_add_actions (widget_class);
 }

@@ -4,9 +4,12 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <adwaita.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
+#include <unistd.h>
 
 #include "augur-application.h"
+#include "augur-batch-row.h"
 #include "augur-request-view.h"
 #include "augur-result-view.h"
 #include "augur-test-server.h"
@@ -146,10 +149,27 @@ select_model (Fixture    *fixture,
   wait_until (fixture, model_loaded, "the model to load");
 }
 
+static void drop_files_no_wait (Fixture *fixture, const char *path);
+
+static void
+drop_path (Fixture    *fixture,
+           const char *path)
+{
+  drop_files_no_wait (fixture, path);
+}
+
 /* The same path a real drop takes: the drop target's "drop" with a GdkFileList. */
 static void
 drop_files (Fixture    *fixture,
             const char *path)
+{
+  drop_files_no_wait (fixture, path);
+  wait_until (fixture, has_one_input, "the dropped image to show");
+}
+
+static void
+drop_files_no_wait (Fixture    *fixture,
+                    const char *path)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
   GSList list = { file, NULL };
@@ -171,7 +191,6 @@ drop_files (Fixture    *fixture,
   g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &handled);
   g_value_unset (&value);
   g_assert_true (handled);
-  wait_until (fixture, has_one_input, "the dropped image to show");
 }
 
 static void
@@ -566,6 +585,81 @@ test_cached_results (Fixture       *fixture,
   g_unlink (fresh);
 }
 
+static gboolean
+has_300_inputs (Fixture *fixture)
+{
+  return g_list_model_get_n_items (augur_input_grid_get_items (fixture->window->input_grid)) == 300;
+}
+
+/* A folder of 300 images and 3 files Augur cannot send: 300 results in a table in input
+ * order, the 3 skipped with their reasons, and requests of at most 128 on the wire. */
+static void
+test_folder_drop (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (g_get_tmp_dir (), "folder-drop", NULL);
+  g_autofree char *huge = g_build_filename (folder, "huge.jpg", NULL);
+  g_autofree char *notes = g_build_filename (folder, "notes.txt", NULL);
+  g_autofree char *pdf = g_build_filename (folder, "scan.pdf", NULL);
+  g_autoptr(GPtrArray) requests = NULL;
+  GListModel *rows;
+  guint n_posts = 0;
+  int fd;
+
+  g_mkdir_with_parents (folder, 0755);
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("img-%03u.png", i);
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+      write_png (path, (guint8) i);
+    }
+  g_assert_true (g_file_set_contents (notes, "not an image\n", -1, NULL));
+  g_assert_true (g_file_set_contents (pdf, "%PDF-1.4\n", -1, NULL));
+  fd = g_open (huge, O_CREAT | O_WRONLY | O_TRUNC, 0644);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, 25 * 1000 * 1000), ==, 0);
+  close (fd);
+
+  select_model (fixture, "clarifai/main/folder-test-model");
+  drop_path (fixture, folder);
+  wait_until (fixture, has_300_inputs, "the folder's images");
+  g_assert_nonnull (fixture->window->last_skipped);
+  g_assert_cmpuint (fixture->window->last_skipped->len, ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      AugurSkippedFile *skipped = g_ptr_array_index (fixture->window->last_skipped, i);
+      g_assert_true (strstr (skipped->reason, "20 MB") != NULL || strstr (skipped->reason, "not an image") != NULL);
+    }
+
+  predict (fixture);
+  while (augur_window_is_busy (fixture->window))
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->window->results_stack), ==, "table");
+  rows = G_LIST_MODEL (augur_batch_view_get_store (fixture->window->batch_view));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 300);
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autoptr(AugurBatchRow) row = g_list_model_get_item (rows, i);
+      g_autofree char *expected = g_strdup_printf ("img-%03u.png", i);
+
+      g_assert_cmpstr (augur_batch_row_get_label (row), ==, expected);
+      g_assert_cmpint (augur_batch_row_get_state (row), ==, AUGUR_BATCH_ROW_DONE);
+    }
+
+  requests = augur_test_server_get_requests (fixture->server);
+  for (guint i = 0; i < requests->len; i++)
+    {
+      AugurTestRequest *r = g_ptr_array_index (requests, i);
+      if (g_str_has_suffix (r->path, "/outputs"))
+        {
+          g_assert_cmpuint (r->n_inputs, <=, 128);
+          n_posts++;
+        }
+    }
+  g_assert_cmpuint (n_posts, ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -590,6 +684,9 @@ main (int   argc,
 
   g_test_add ("/ui/window/cached-results", Fixture, GINT_TO_POINTER (AUGUR_TEST_MODEL_CLASSIFIER),
               fixture_set_up, test_cached_results, fixture_tear_down);
+
+  g_test_add ("/ui/window/folder-drop", Fixture, GINT_TO_POINTER (AUGUR_TEST_MODEL_CLASSIFIER),
+              fixture_set_up, test_folder_drop, fixture_tear_down);
 
   return g_test_run ();
 }
