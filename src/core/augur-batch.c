@@ -42,6 +42,8 @@ typedef struct
   gint64      sent_at_us;
 } BatchJob;
 
+typedef struct _PayloadTransform PayloadTransform;
+
 struct _AugurBatch
 {
   GObject parent_instance;
@@ -55,6 +57,7 @@ struct _AugurBatch
   guint             max_in_flight;
   guint             chunk_size;
   AugurRetryPolicy  policy;
+  PayloadTransform *transform;     /* (owned) (nullable) shared with running builds */
 
   guint             n_done;
   guint             n_failed;
@@ -73,6 +76,34 @@ struct _AugurBatch
 };
 
 G_DEFINE_FINAL_TYPE (AugurBatch, augur_batch, G_TYPE_OBJECT)
+
+/* Reference counted, so that a build still running in a worker thread keeps the transform's
+ * data alive after the batch is gone or the transform replaced. */
+struct _PayloadTransform
+{
+  AugurPayloadTransform func;
+  gpointer              user_data;
+  GDestroyNotify        destroy;
+};
+
+static void
+payload_transform_clear (PayloadTransform *transform)
+{
+  if (transform->destroy != NULL)
+    transform->destroy (transform->user_data);
+}
+
+static PayloadTransform *
+payload_transform_ref (PayloadTransform *transform)
+{
+  return g_atomic_rc_box_acquire (transform);
+}
+
+static void
+payload_transform_unref (PayloadTransform *transform)
+{
+  g_atomic_rc_box_release_full (transform, (GDestroyNotify) payload_transform_clear);
+}
 
 enum {
   ITEM_FINISHED,
@@ -455,6 +486,7 @@ typedef struct
   GPtrArray      *inputs;    /* (owned) AugurInput, parallel to indices */
   AugurSettings  *settings;  /* (owned) */
   AugurModelSpec *spec;      /* (owned) (nullable) */
+  PayloadTransform *transform; /* (owned) (nullable) */
 } BuildData;
 
 typedef struct
@@ -473,6 +505,7 @@ build_data_free (BuildData *data)
   g_clear_pointer (&data->inputs, g_ptr_array_unref);
   g_clear_pointer (&data->settings, augur_settings_unref);
   g_clear_pointer (&data->spec, augur_model_spec_unref);
+  g_clear_pointer (&data->transform, payload_transform_unref);
   g_free (data);
 }
 
@@ -524,6 +557,13 @@ build_request_thread (GTask        *task,
       AugurPayload *payload;
 
       payload = augur_input_load (g_ptr_array_index (data->inputs, i), cancellable, &error);
+      if (payload != NULL && data->transform != NULL)
+        {
+          payload = data->transform->func (payload, data->transform->user_data, &error);
+          if (payload == NULL && error == NULL)
+            g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                                 _("The input could not be prepared for sending"));
+        }
       if (payload == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
           g_task_return_error (task, g_steal_pointer (&error));
@@ -880,6 +920,7 @@ start_build (BatchJob *job)
                                                       g_array_index (job->indices, guint, i))));
   data->settings = copy_settings_deeply (self->settings);
   data->spec = self->spec != NULL ? augur_model_spec_ref (self->spec) : NULL;
+  data->transform = self->transform != NULL ? payload_transform_ref (self->transform) : NULL;
 
   job->state = JOB_BUILDING;
 
@@ -1029,6 +1070,7 @@ augur_batch_finalize (GObject *object)
   g_clear_pointer (&self->jobs, g_ptr_array_unref);
   g_clear_pointer (&self->context, g_main_context_unref);
   g_clear_error (&self->fatal_error);
+  g_clear_pointer (&self->transform, payload_transform_unref);
 
   G_OBJECT_CLASS (augur_batch_parent_class)->finalize (object);
 }
@@ -1274,4 +1316,35 @@ augur_batch_run_finish (AugurBatch    *self,
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == augur_batch_run_async, FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * augur_batch_set_payload_transform:
+ * @transform: (nullable): called in a worker thread on each payload right after it is loaded;
+ *   returns the payload to send (the same one, or a new one after freeing the old), or %NULL
+ *   with @error set to leave that input out as unreadable
+ * @user_data: (nullable): for @transform; shared by concurrent builds, so it must be
+ *   thread-safe
+ * @destroy: (nullable): frees @user_data once no build uses it any more
+ *
+ * Inputs whose request is already built keep the payload they were built with.
+ */
+void
+augur_batch_set_payload_transform (AugurBatch            *self,
+                                   AugurPayloadTransform  transform,
+                                   gpointer               user_data,
+                                   GDestroyNotify         destroy)
+{
+  g_return_if_fail (AUGUR_IS_BATCH (self));
+
+  g_clear_pointer (&self->transform, payload_transform_unref);
+  if (transform != NULL)
+    {
+      self->transform = g_atomic_rc_box_new0 (PayloadTransform);
+      self->transform->func = transform;
+      self->transform->user_data = user_data;
+      self->transform->destroy = destroy;
+    }
+  else if (destroy != NULL)
+    destroy (user_data);
 }

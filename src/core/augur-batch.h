@@ -35,6 +35,17 @@ typedef struct
 
 void augur_retry_policy_init_default (AugurRetryPolicy *policy);
 
+/**
+ * AugurPayloadTransform:
+ * @payload: (transfer full): a loaded input
+ *
+ * Runs in a worker thread. Returns: (transfer full) (nullable): the payload to send, which
+ * may be @payload itself; %NULL with @error set when the input cannot be sent.
+ */
+typedef AugurPayload *(*AugurPayloadTransform) (AugurPayload  *payload,
+                                                gpointer       user_data,
+                                                GError       **error);
+
 #define AUGUR_TYPE_BATCH (augur_batch_get_type ())
 G_DECLARE_FINAL_TYPE (AugurBatch, augur_batch, AUGUR, BATCH, GObject)
 
@@ -60,6 +71,10 @@ void              augur_batch_set_chunk_size    (AugurBatch          *self,
                                                  guint                n);
 void              augur_batch_set_retry_policy  (AugurBatch          *self,
                                                  const AugurRetryPolicy *policy);
+void              augur_batch_set_payload_transform (AugurBatch            *self,
+                                                     AugurPayloadTransform  transform,
+                                                     gpointer               user_data,
+                                                     GDestroyNotify         destroy);
 
 guint             augur_batch_get_n_inputs     (AugurBatch          *self);
 guint             augur_batch_get_n_done       (AugurBatch          *self);

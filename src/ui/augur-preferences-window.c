@@ -34,7 +34,7 @@ struct _AugurPreferencesWindow
   GtkWidget            *batches_page;
   GtkAdjustment        *in_flight_adjustment;
   GtkAdjustment        *confirm_adjustment;
-  GtkSwitch            *downscale_switch;
+  GtkCheckButton       *downscale_check;
   GtkWidget            *longest_side_row;
   GtkAdjustment        *longest_side_adjustment;
 
@@ -464,8 +464,10 @@ test_clicked_cb (AugurPreferencesWindow *self)
 
 /* Batches --------------------------------------------------------------------------------- */
 
-/* downscale-longest-side holds both the switch (0 = off) and the size, so the spin button
- * keeps its last size while the switch is off, and turning it on sends that size. */
+/* downscale-longest-side holds both the check button (0 = off) and the size, so the spin
+ * button keeps its last size while downscaling is off, and turning it on sends that size.
+ * A check button, not a switch: Preferences has no switch, so that none can be mistaken for
+ * one that turns certificate checks off. */
 static gboolean
 downscale_get_mapping (GValue   *value,
                        GVariant *variant,
@@ -502,7 +504,7 @@ longest_side_value_changed_cb (AugurPreferencesWindow *self)
   GSettings *settings = augur_context_get_settings (self->context);
   guint side = (guint) gtk_adjustment_get_value (self->longest_side_adjustment);
 
-  if (settings != NULL && gtk_switch_get_active (self->downscale_switch) &&
+  if (settings != NULL && gtk_check_button_get_active (self->downscale_check) &&
       g_settings_get_uint (settings, "downscale-longest-side") != side)
     g_settings_set_uint (settings, "downscale-longest-side", side);
 }
@@ -518,7 +520,7 @@ bind_batch_settings (AugurPreferencesWindow *self,
 
   longest_side_key_changed_cb (self);
   g_settings_bind_with_mapping (settings, "downscale-longest-side",
-                                self->downscale_switch, "active", G_SETTINGS_BIND_DEFAULT,
+                                self->downscale_check, "active", G_SETTINGS_BIND_DEFAULT,
                                 downscale_get_mapping, downscale_set_mapping, self, NULL);
   g_signal_connect_object (settings, "changed::downscale-longest-side",
                            G_CALLBACK (longest_side_key_changed_cb), self, G_CONNECT_SWAPPED);
@@ -531,7 +533,7 @@ unbind_batch_settings (AugurPreferencesWindow *self)
 {
   g_settings_unbind (self->in_flight_adjustment, "value");
   g_settings_unbind (self->confirm_adjustment, "value");
-  g_settings_unbind (self->downscale_switch, "active");
+  g_settings_unbind (self->downscale_check, "active");
 }
 
 /* GObject --------------------------------------------------------------------------------- */
@@ -662,7 +664,7 @@ augur_preferences_window_class_init (AugurPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AugurPreferencesWindow, batches_page);
   gtk_widget_class_bind_template_child (widget_class, AugurPreferencesWindow, in_flight_adjustment);
   gtk_widget_class_bind_template_child (widget_class, AugurPreferencesWindow, confirm_adjustment);
-  gtk_widget_class_bind_template_child (widget_class, AugurPreferencesWindow, downscale_switch);
+  gtk_widget_class_bind_template_child (widget_class, AugurPreferencesWindow, downscale_check);
   gtk_widget_class_bind_template_child (widget_class, AugurPreferencesWindow, longest_side_row);
   gtk_widget_class_bind_template_child (widget_class, AugurPreferencesWindow, longest_side_adjustment);
   gtk_widget_class_bind_template_callback (widget_class, token_applied_cb);
@@ -677,7 +679,7 @@ static void
 augur_preferences_window_init (AugurPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_object_bind_property (self->downscale_switch, "active", self->longest_side_row, "sensitive",
+  g_object_bind_property (self->downscale_check, "active", self->longest_side_row, "sensitive",
                           G_BINDING_SYNC_CREATE);
 }
 

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "augur-export-dialog.h"
 #include "augur-window-private.h"
 
 static void
@@ -109,6 +110,55 @@ retry_failed_action (GtkWidget  *widget,
 }
 
 static void
+exported_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(AugurWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  if (!augur_export_dialog_run_finish (result, &file, &error))
+    {
+      _augur_window_show_error (self, error);
+      return;
+    }
+  {
+    g_autofree char *name = g_file_get_basename (file);
+    /* Translators: %s is a file name */
+    g_autofree char *text = g_strdup_printf (_("Results saved to %s"), name);
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+  }
+}
+
+/* Exports every finished result of the current run, in input order, with what produced
+ * it (never the token). */
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  AugurWindow *self = AUGUR_WINDOW (widget);
+  g_autoptr(GPtrArray) predictions = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(AugurModelRef) ref = augur_model_picker_dup_ref (self->model_picker);
+  g_autofree char *model = ref ? augur_model_ref_to_string (&(AugurModelRef) { ref->user_id, ref->app_id, ref->model_id, NULL }) : NULL;
+  g_autoptr(JsonNode) settings = self->batch_settings ? augur_settings_to_lossless_json (self->batch_settings) : NULL;
+  AugurExportContext ctx = { 0 };
+
+  for (guint i = 0; self->run_results != NULL && i < self->run_results->len; i++)
+    if (g_ptr_array_index (self->run_results, i) != NULL)
+      g_ptr_array_add (predictions, g_object_ref (g_ptr_array_index (self->run_results, i)));
+  if (predictions->len == 0)
+    return;
+
+  ctx.model = model;
+  ctx.version_id = self->run_version_id ? self->run_version_id : (ref ? ref->version_id : NULL);
+  ctx.settings = settings;
+  ctx.base_url = augur_config_get_base_url (augur_context_get_config (self->context));
+  augur_export_dialog_run (GTK_WINDOW (self), predictions, &ctx, NULL, exported_cb, g_object_ref (self));
+}
+
+static void
 history_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *param)
@@ -135,12 +185,14 @@ _augur_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.clear-inputs", NULL, clear_inputs_action);
   gtk_widget_class_install_action (widget_class, "win.retry-failed", NULL, retry_failed_action);
   gtk_widget_class_install_action (widget_class, "win.show-history", NULL, history_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
 
   /* Also bound here so that shortcuts work in windows without an application (tests). */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "win.predict", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.cancel", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK, "win.show-history", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
 }
 
 void
@@ -152,6 +204,8 @@ _augur_window_actions_update (AugurWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.predict", ref != NULL && connected && !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel", busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export",
+                                 !busy && self->run_results != NULL && self->run_results->len > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.retry-failed",
                                  !busy && connected && _augur_window_count_unfinished (self) > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), busy);

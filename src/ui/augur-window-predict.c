@@ -10,6 +10,7 @@
 
 #include "augur-batch-row.h"
 #include "augur-controls-state.h"
+#include "augur-downscale.h"
 #include "augur-result-view.h"
 #include "augur-window-private.h"
 
@@ -761,7 +762,10 @@ launch_batch (AugurWindow   *self,
   GSettings *settings = augur_context_get_settings (self->context);
 
   if (settings != NULL)
-    augur_batch_set_max_in_flight (self->batch, requests_in_flight (settings));
+    {
+      augur_batch_set_max_in_flight (self->batch, requests_in_flight (settings));
+      augur_downscale_setup_batch_from_settings (self->batch, settings);
+    }
   if (self->cancellable == NULL)
     self->cancellable = g_cancellable_new ();
   g_signal_connect_object (self->batch, "item-finished", G_CALLBACK (item_finished_cb), self, 0);
