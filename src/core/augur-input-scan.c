@@ -5,6 +5,7 @@
 #define G_LOG_DOMAIN "augur-input-scan"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "augur-input.h"
 #include "augur-input-scan.h"
@@ -50,17 +51,118 @@ skip (Scan       *scan,
   g_ptr_array_add (scan->result->skipped, skipped);
 }
 
-/* In folders, only images are taken: a folder of photos often holds sidecar files. */
+/* In folders, only images are taken: a folder of photos often holds sidecar files. The name
+ * decides when the MIME database knows it; otherwise the first bytes do. */
 static gboolean
-looks_like_image (const char *name)
+looks_like_image (GFile      *file,
+                  const char *name)
 {
   g_autofree char *type = g_content_type_guess (name, NULL, 0, NULL);
   g_autofree char *mime = g_content_type_get_mime_type (type);
+  g_autoptr(GFileInputStream) stream = NULL;
+  guint8 head[16];
+  gssize n;
 
-  return mime != NULL && g_str_has_prefix (mime, "image/");
+  if (mime != NULL && g_str_has_prefix (mime, "image/"))
+    return TRUE;
+  stream = g_file_read (file, NULL, NULL);
+  if (stream == NULL)
+    return FALSE;
+  n = g_input_stream_read (G_INPUT_STREAM (stream), head, sizeof head, NULL, NULL);
+  return n > 0 && augur_image_format_sniff (head, n) != AUGUR_IMAGE_FORMAT_UNKNOWN;
 }
 
 static void scan_file (Scan *scan, GFile *file, GFileInfo *info, gboolean from_folder);
+
+/* A dropped list: a .txt, .csv or .tsv file holding one image URL or one text per line. */
+static gboolean
+is_list_file (const char *name)
+{
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+
+  return g_str_has_suffix (lower, ".txt") || g_str_has_suffix (lower, ".csv") ||
+         g_str_has_suffix (lower, ".tsv");
+}
+
+/* The first field of a CSV or TSV line, unquoted; the whole line for plain text. */
+static char *
+first_field (const char *line,
+             char        separator)
+{
+  GString *field = g_string_new (NULL);
+  const char *p = line;
+
+  if (separator == '\0')
+    return g_strstrip (g_strdup (line));
+  if (*p == '"')
+    {
+      for (p++; *p != '\0'; p++)
+        {
+          if (*p == '"' && p[1] == '"')
+            g_string_append_c (field, *p++);
+          else if (*p == '"')
+            break;
+          else
+            g_string_append_c (field, *p);
+        }
+    }
+  else
+    for (; *p != '\0' && *p != separator; p++)
+      g_string_append_c (field, *p);
+  return g_strstrip (g_string_free (field, FALSE));
+}
+
+static gboolean
+is_http_url (const char *text)
+{
+  return g_str_has_prefix (text, "http://") || g_str_has_prefix (text, "https://");
+}
+
+static gboolean
+expand_list_file (Scan       *scan,
+                  GFile      *file,
+                  const char *name)
+{
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+  char separator = g_str_has_suffix (lower, ".csv") ? ',' : g_str_has_suffix (lower, ".tsv") ? '\t' : '\0';
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  gsize length;
+  guint n_added = 0;
+
+  if (!g_file_load_contents (file, scan->cancellable, &contents, &length, NULL, &error))
+    {
+      g_autofree char *reason = g_strdup_printf (_("unreadable: %s"), error->message);
+      skip (scan, file, reason);
+      return TRUE;
+    }
+  if (!g_utf8_validate (contents, length, NULL) || memchr (contents, '\0', length) != NULL)
+    return FALSE;
+
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *value = first_field (g_strchomp (lines[i]), separator);
+      g_autofree char *key = NULL;
+
+      if (*value == '\0')
+        continue;
+      /* A CSV's header names its column: not an input. */
+      if (i == 0 && separator != '\0' && !is_http_url (value) && strlen (value) < 32 &&
+          strchr (value, ' ') == NULL)
+        continue;
+      key = g_strconcat (is_http_url (value) ? "url:" : "text:", value, NULL);
+      if (!g_hash_table_add (scan->seen, g_steal_pointer (&key)))
+        continue;
+      g_ptr_array_add (scan->result->inputs, is_http_url (value) ? augur_input_new_image_url (value)
+                                                                  : augur_input_new_text (value));
+      n_added++;
+    }
+  if (n_added == 0)
+    skip (scan, file, _("no image URL or text in it"));
+  return TRUE;
+}
 
 static int
 compare_names (gconstpointer a,
@@ -132,7 +234,7 @@ scan_file (Scan      *scan,
       skip (scan, file, _("not a regular file"));
       return;
     }
-  if (from_folder && !looks_like_image (g_file_info_get_name (info)))
+  if (from_folder && !looks_like_image (file, g_file_info_get_name (info)))
     {
       skip (scan, file, _("not an image"));
       return;
@@ -145,6 +247,9 @@ scan_file (Scan      *scan,
       skip (scan, file, reason);
       return;
     }
+  if (!from_folder && is_list_file (g_file_info_get_name (info)) &&
+      expand_list_file (scan, file, g_file_info_get_name (info)))
+    return;
   if (!g_hash_table_add (scan->seen, g_steal_pointer (&key)))
     {
       skip (scan, file, _("duplicate"));

@@ -25,7 +25,9 @@ typedef struct
 
 void             augur_scan_result_free        (AugurScanResult *result);
 
-/* Blocking; for worker threads and the CLI. @files: (element-type GFile) */
+/* Blocking; for worker threads and the CLI. @files: (element-type GFile). Folders are
+ * walked for images; a .txt, .csv or .tsv file given directly is a list: one image URL or
+ * one text per line (the first column of a CSV or TSV, whose header line is skipped). */
 AugurScanResult *augur_input_scan_files        (GPtrArray       *files,
                                                 GCancellable    *cancellable);
 void             augur_input_scan_files_async  (GPtrArray           *files,
