@@ -159,6 +159,14 @@ export_action (GtkWidget  *widget,
 }
 
 static void
+evaluate_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  _augur_window_show_evaluation (AUGUR_WINDOW (widget));
+}
+
+static void
 history_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *param)
@@ -186,6 +194,7 @@ _augur_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.retry-failed", NULL, retry_failed_action);
   gtk_widget_class_install_action (widget_class, "win.show-history", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.evaluate", NULL, evaluate_action);
 
   /* Also bound here so that shortcuts work in windows without an application (tests). */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "win.predict", NULL);
@@ -206,6 +215,8 @@ _augur_window_actions_update (AugurWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel", busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export",
                                  !busy && self->run_results != NULL && self->run_results->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.evaluate",
+                                 self->ground_truth != NULL && self->run_results != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.retry-failed",
                                  !busy && connected && _augur_window_count_unfinished (self) > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), busy);

@@ -109,6 +109,7 @@ augur_window_add_files (AugurWindow *self,
   g_return_if_fail (files != NULL);
 
   augur_input_scan_files_async (files, NULL, files_scanned_cb, g_object_ref (self));
+  _augur_window_detect_ground_truth (self, files);
 }
 
 static gboolean

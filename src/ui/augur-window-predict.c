@@ -653,14 +653,19 @@ ask_to_confirm (AugurWindow *self,
   /* A rough guess: a request of 128 images takes a couple of seconds on a warm model. */
   guint minutes = MAX (1, (((n_requests + in_flight - 1) / in_flight) * 2 + 59) / 60);
   g_autofree char *heading = NULL;
+  g_autofree char *requests_text = NULL;
+  g_autofree char *time_text = NULL;
   g_autofree char *body = NULL;
   AdwMessageDialog *dialog;
 
   heading = g_strdup_printf (ngettext ("Send %u Input?", "Send %u Inputs?", n_inputs), n_inputs);
-  body = g_strdup_printf (ngettext ("They go out in %u request of up to 128, %u at a time, which should take about %u minute. Each input counts against your Clarifai quota.",
-                                    "They go out in %u requests of up to 128, %u at a time, which should take about %u minutes. Each input counts against your Clarifai quota.",
-                                    n_requests),
-                          n_requests, in_flight, minutes);
+  requests_text = g_strdup_printf (ngettext ("They go out in %u request of up to 128, %u at a time.",
+                                             "They go out in %u requests of up to 128, %u at a time.",
+                                             n_requests), n_requests, in_flight);
+  time_text = g_strdup_printf (ngettext ("That should take about %u minute, and every input counts against your Clarifai quota.",
+                                         "That should take about %u minutes, and every input counts against your Clarifai quota.",
+                                         minutes), minutes);
+  body = g_strconcat (requests_text, " ", time_text, NULL);
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "send", _("_Send"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "send", ADW_RESPONSE_SUGGESTED);

@@ -49,6 +49,7 @@ struct _AugurWindow
   gint64                batch_started_us;
   guint                 confirmed_n;     /* the run size the user agreed to send */
   GPtrArray            *last_skipped;    /* AugurSkippedFile of the last drop (nullable) */
+  AugurGroundTruth     *ground_truth;    /* label subfolders of the last dropped folder (nullable) */
   GArray               *index_map;       /* batch index -> run index when resending (nullable) */
   GPtrArray            *run_inputs;      /* the run's inputs, NULL where not available again */
   GPtrArray            *run_results;     /* AugurPrediction per run index, NULL until finished */
@@ -98,6 +99,11 @@ void _augur_window_predict_cached    (AugurWindow    *self,
 void _augur_window_cache_result      (AugurWindow     *self,
                                       guint            index,
                                       AugurPrediction *prediction);
+
+/* augur-window-evaluate.c */
+void _augur_window_detect_ground_truth (AugurWindow  *self,
+                                        GPtrArray    *files);
+void _augur_window_show_evaluation     (AugurWindow  *self);
 
 /* augur-window-runs.c */
 void _augur_window_offer_resume      (AugurWindow    *self);

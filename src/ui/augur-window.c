@@ -314,6 +314,7 @@ augur_window_finalize (GObject *object)
   g_clear_pointer (&self->run_results, g_ptr_array_unref);
   g_clear_pointer (&self->run_path, g_free);
   g_clear_pointer (&self->last_skipped, g_ptr_array_unref);
+  g_clear_object (&self->ground_truth);
   g_clear_pointer (&self->run_hashes, g_ptr_array_unref);
   g_clear_pointer (&self->run_version_id, g_free);
   g_clear_object (&self->cache);

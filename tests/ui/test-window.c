@@ -10,6 +10,7 @@
 
 #include "augur-application.h"
 #include "augur-batch-row.h"
+#include "augur-evaluation-view.h"
 #include "augur-request-view.h"
 #include "augur-result-view.h"
 #include "augur-test-server.h"
@@ -660,6 +661,73 @@ test_folder_drop (Fixture       *fixture,
   g_assert_cmpuint (n_posts, ==, 3);
 }
 
+static gboolean
+has_ground_truth (Fixture *fixture)
+{
+  return fixture->window->ground_truth != NULL;
+}
+
+static gboolean
+concepts_loaded (Fixture *fixture)
+{
+  GPtrArray *concepts = augur_model_picker_get_concepts (fixture->window->model_picker);
+  return concepts != NULL && concepts->len > 0;
+}
+
+static GtkWidget *
+find_widget_of_type (GtkWidget *widget,
+                     GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget_of_type (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Subfolders named after the model's concepts are ground truth: after predicting, the
+ * evaluation scores the run against them. */
+static void
+test_evaluate_folders (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (g_get_tmp_dir (), "labelled", NULL);
+  GListModel *toplevels = NULL;   /* (transfer none) */
+  GtkWidget *view = NULL;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autofree char *dir = g_build_filename (folder, i < 2 ? "concept-00" : "concept-01", NULL);
+      g_autofree char *name = g_strdup_printf ("eval-%u.png", i);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_mkdir_with_parents (dir, 0755);
+      write_png (path, (guint8) (200 + i));
+    }
+
+  select_model (fixture, "clarifai/main/eval-model");
+  wait_until (fixture, concepts_loaded, "the model's concepts");
+  drop_path (fixture, folder);
+  wait_until (fixture, has_ground_truth, "the ground truth");
+  predict (fixture);
+  while (augur_window_is_busy (fixture->window))
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.evaluate", NULL));
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && view == NULL; i++)
+    {
+      g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+      view = find_widget_of_type (toplevel, AUGUR_TYPE_EVALUATION_VIEW);
+    }
+  g_assert_nonnull (view);
+  g_assert_nonnull (strstr (augur_evaluation_view_get_summary (AUGUR_EVALUATION_VIEW (view)), "4 labelled images"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -687,6 +755,9 @@ main (int   argc,
 
   g_test_add ("/ui/window/folder-drop", Fixture, GINT_TO_POINTER (AUGUR_TEST_MODEL_CLASSIFIER),
               fixture_set_up, test_folder_drop, fixture_tear_down);
+
+  g_test_add ("/ui/window/evaluate-folders", Fixture, GINT_TO_POINTER (AUGUR_TEST_MODEL_CLASSIFIER),
+              fixture_set_up, test_evaluate_folders, fixture_tear_down);
 
   return g_test_run ();
 }
