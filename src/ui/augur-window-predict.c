@@ -31,16 +31,14 @@ start_run (AugurWindow *self,
   g_clear_pointer (&self->run_inputs, g_ptr_array_unref);
   g_clear_pointer (&self->run_results, g_ptr_array_unref);
   g_clear_pointer (&self->run_path, g_free);
-  self->run_inputs = g_ptr_array_new_full (inputs->len, (GDestroyNotify) g_object_unref);
+  self->run_inputs = g_ptr_array_new_full (inputs->len, _augur_unref_nullable);
   for (guint i = 0; i < inputs->len; i++)
     g_ptr_array_add (self->run_inputs, g_object_ref (g_ptr_array_index (inputs, i)));
-  self->run_results = g_ptr_array_new_full (inputs->len, (GDestroyNotify) g_object_unref);
+  self->run_results = g_ptr_array_new_full (inputs->len, _augur_unref_nullable);
   g_ptr_array_set_size (self->run_results, inputs->len);
   _augur_window_fill_table (self);
 }
 
-/* Many inputs read better as a table; a few as cards. Either view is a click away. */
-#define TABLE_ABOVE_INPUTS 12
 
 void
 _augur_window_fill_table (AugurWindow *self)
@@ -59,7 +57,7 @@ _augur_window_fill_table (AugurWindow *self)
       g_list_store_append (store, row);
     }
   gtk_stack_set_visible_child_name (self->results_stack, n > TABLE_ABOVE_INPUTS ? "table" : "cards");
-  gtk_widget_set_visible (GTK_WIDGET (self->results_switcher), n > 1);
+  gtk_widget_set_visible (GTK_WIDGET (self->results_switcher), n > 1 && n <= TABLE_ABOVE_INPUTS);
   gtk_widget_set_visible (GTK_WIDGET (self->results_heading), n > 0);
 }
 
@@ -145,6 +143,24 @@ selected_concepts (AugurSettings *settings)
   for (guint i = 0; selects != NULL && i < selects->len; i++)
     g_strv_builder_add (builder, ((AugurSelectConcept *) g_ptr_array_index (selects, i))->value);
   return g_strv_builder_end (builder);
+}
+
+static gboolean
+shows_cards (AugurWindow *self)
+{
+  return self->run_inputs == NULL || self->run_inputs->len <= TABLE_ABOVE_INPUTS;
+}
+
+static void
+apply_filter_to (AugurWindow     *self,
+                 AugurResultView *view)
+{
+  g_autoptr(AugurSettings) settings = augur_controls_panel_get_settings (self->controls_panel);
+  g_auto(GStrv) selected = selected_concepts (settings);
+
+  augur_result_view_set_filter (view, augur_settings_get_max_concepts (settings),
+                                augur_settings_get_min_value (settings),
+                                (const char * const *) selected);
 }
 
 void
@@ -437,14 +453,19 @@ _augur_window_show_result (AugurWindow     *self,
       augur_batch_row_set_prediction (row, prediction);
     }
 
+  if (input != NULL && (error != NULL || shows_cards (self)))
+    augur_input_grid_set_item_message (self->input_grid, input, error ? error->message : NULL);
+
+  /* A large run lives in the table; a card per result would cost the main loop and memory
+   * for every input. */
+  if (!shows_cards (self))
+    return;
   view = augur_result_view_new (prediction);
   provenance = build_provenance (self, prediction);
   augur_result_view_set_provenance (AUGUR_RESULT_VIEW (view), provenance);
   insert_result (self, view, index);
   gtk_widget_set_visible (GTK_WIDGET (self->results_heading), TRUE);
-  if (input != NULL)
-    augur_input_grid_set_item_message (self->input_grid, input, error ? error->message : NULL);
-  _augur_window_apply_filters (self);
+  apply_filter_to (self, AUGUR_RESULT_VIEW (view));
 }
 
 static void
@@ -608,6 +629,42 @@ clear_results (AugurWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->results_heading), FALSE);
 }
 
+/* Rough: a request of 128 images takes a couple of seconds on a warm model. */
+#define SECONDS_PER_REQUEST 2
+
+static guint
+estimate_minutes (guint n_requests,
+                  guint in_flight)
+{
+  return MAX (1, (((n_requests + in_flight - 1) / in_flight) * SECONDS_PER_REQUEST + 59) / 60);
+}
+
+/* Before sending: how many inputs, requests and roughly how long, next to Predict. */
+void
+_augur_window_update_estimate (AugurWindow *self)
+{
+  GListModel *items = augur_input_grid_get_items (self->input_grid);
+  GSettings *settings = augur_context_get_settings (self->context);
+  guint n = g_list_model_get_n_items (items);
+  guint in_flight = settings ? requests_in_flight (settings) : AUGUR_DEFAULT_IN_FLIGHT;
+  guint n_requests = (n + AUGUR_MAX_INPUTS_PER_REQUEST - 1) / AUGUR_MAX_INPUTS_PER_REQUEST;
+  g_autofree char *inputs = NULL;
+  g_autofree char *requests = NULL;
+  g_autofree char *minutes = NULL;
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->estimate_label), n > 1);
+  if (n <= 1)
+    return;
+  inputs = g_strdup_printf (ngettext ("%u input", "%u inputs", n), n);
+  requests = g_strdup_printf (ngettext ("%u request", "%u requests", n_requests), n_requests);
+  minutes = g_strdup_printf (ngettext ("about %u minute", "about %u minutes",
+                                       estimate_minutes (n_requests, in_flight)),
+                             estimate_minutes (n_requests, in_flight));
+  text = g_strjoin (" · ", inputs, requests, minutes, NULL);
+  gtk_label_set_text (self->estimate_label, text);
+}
+
 /* Quota costs money: above the size set in Preferences, Augur asks first. */
 static guint
 confirm_above (AugurWindow *self)
@@ -650,8 +707,7 @@ ask_to_confirm (AugurWindow *self,
   GSettings *settings = augur_context_get_settings (self->context);
   guint in_flight = settings ? requests_in_flight (settings) : AUGUR_DEFAULT_IN_FLIGHT;
   guint n_requests = (n_inputs + AUGUR_MAX_INPUTS_PER_REQUEST - 1) / AUGUR_MAX_INPUTS_PER_REQUEST;
-  /* A rough guess: a request of 128 images takes a couple of seconds on a warm model. */
-  guint minutes = MAX (1, (((n_requests + in_flight - 1) / in_flight) * 2 + 59) / 60);
+  guint minutes = estimate_minutes (n_requests, in_flight);
   g_autofree char *heading = NULL;
   g_autofree char *requests_text = NULL;
   g_autofree char *time_text = NULL;

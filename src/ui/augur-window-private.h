@@ -25,6 +25,7 @@ struct _AugurWindow
   AugurModelPicker     *model_picker;
   GtkButton            *predict_button;
   GtkButton            *cancel_button;
+  GtkLabel             *estimate_label;
   GtkRevealer          *progress_revealer;
   GtkProgressBar       *progress_bar;
   GtkLabel             *progress_label;
@@ -63,6 +64,17 @@ struct _AugurWindow
   gint64                started_at;
 };
 
+/* Many inputs read better as a table; a few as cards (either a click away). */
+#define TABLE_ABOVE_INPUTS 12
+
+/* GPtrArray calls its free function on NULL slots too; run arrays have NULL slots. */
+static inline void
+_augur_unref_nullable (gpointer object)
+{
+  if (object != NULL)
+    g_object_unref (object);
+}
+
 /* augur-window-actions.c */
 void _augur_window_class_add_actions (GtkWidgetClass *widget_class);
 void _augur_window_actions_update    (AugurWindow    *self);
@@ -76,6 +88,7 @@ void _augur_window_handle_text       (AugurWindow    *self,
 /* augur-window-predict.c */
 void _augur_window_start_prediction  (AugurWindow    *self);
 void _augur_window_retry_failed      (AugurWindow    *self);
+void _augur_window_update_estimate   (AugurWindow    *self);
 guint _augur_window_count_unfinished (AugurWindow    *self);
 void _augur_window_open_run          (AugurWindow    *self,
                                       AugurRun       *run);

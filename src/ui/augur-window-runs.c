@@ -20,6 +20,8 @@ show_run_results (AugurWindow *self,
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->results_box))) != NULL)
     gtk_box_remove (self->results_box, child);
+  if (augur_run_get_n_inputs (run) > TABLE_ABOVE_INPUTS)
+    return;
 
   for (guint i = 0; i < results->len; i++)
     {
@@ -65,8 +67,8 @@ _augur_window_open_run (AugurWindow *self,
   g_free (self->run_path);
   self->run_path = g_strdup (augur_run_get_path (run));
 
-  self->run_inputs = g_ptr_array_new_full (n, (GDestroyNotify) g_object_unref);
-  self->run_results = g_ptr_array_new_full (n, (GDestroyNotify) g_object_unref);
+  self->run_inputs = g_ptr_array_new_full (n, _augur_unref_nullable);
+  self->run_results = g_ptr_array_new_full (n, _augur_unref_nullable);
   for (guint i = 0; i < n; i++)
     {
       AugurInput *input = augur_run_get_input (run, i);

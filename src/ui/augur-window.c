@@ -177,6 +177,7 @@ model_error_cb (AugurWindow  *self,
 static void
 inputs_changed_cb (AugurWindow *self)
 {
+  _augur_window_update_estimate (self);
   _augur_window_actions_update (self);
   _augur_window_queue_preview (self);
 }
@@ -371,6 +372,7 @@ augur_window_class_init (AugurWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AugurWindow, model_picker);
   gtk_widget_class_bind_template_child (widget_class, AugurWindow, predict_button);
   gtk_widget_class_bind_template_child (widget_class, AugurWindow, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, AugurWindow, estimate_label);
   gtk_widget_class_bind_template_child (widget_class, AugurWindow, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, AugurWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, AugurWindow, progress_label);

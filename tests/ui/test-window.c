@@ -60,8 +60,14 @@ has_one_input (Fixture *fixture)
 static gboolean
 prediction_done (Fixture *fixture)
 {
-  return !augur_window_is_busy (fixture->window) &&
-         gtk_widget_get_first_child (GTK_WIDGET (fixture->window->results_box)) != NULL;
+  GPtrArray *results = fixture->window->run_results;
+
+  if (augur_window_is_busy (fixture->window) || results == NULL)
+    return FALSE;
+  for (guint i = 0; i < results->len; i++)
+    if (g_ptr_array_index (results, i) != NULL)
+      return TRUE;
+  return FALSE;
 }
 
 static gboolean
@@ -728,6 +734,59 @@ test_evaluate_folders (Fixture       *fixture,
   g_assert_nonnull (strstr (augur_evaluation_view_get_summary (AUGUR_EVALUATION_VIEW (view)), "4 labelled images"));
 }
 
+static guint
+count_rows_in_state (Fixture            *fixture,
+                     AugurBatchRowState  state)
+{
+  GListModel *rows = G_LIST_MODEL (augur_batch_view_get_store (fixture->window->batch_view));
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(AugurBatchRow) row = g_list_model_get_item (rows, i);
+      n += augur_batch_row_get_state (row) == state;
+    }
+  return n;
+}
+
+static gboolean
+first_request_done (Fixture *fixture)
+{
+  return count_rows_in_state (fixture, AUGUR_BATCH_ROW_DONE) >= 128;
+}
+
+/* The estimate shows before sending; cancelling mid-way keeps every finished row. */
+static void
+test_cancel_keeps_rows (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GSettings *settings = augur_context_get_settings (fixture->context);
+  g_autoptr(GPtrArray) inputs = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_settings_set_uint (settings, "requests-in-flight", 1);
+  augur_test_server_set_delay (fixture->server, 300);
+  select_model (fixture, "clarifai/main/cancel-model");
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autofree char *url = g_strdup_printf ("https://samples.example/cancel-%u.jpg", i);
+      g_ptr_array_add (inputs, augur_input_new_image_url (url));
+    }
+  augur_window_add_inputs (fixture->window, inputs);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window->estimate_label)));
+  g_assert_nonnull (strstr (gtk_label_get_text (fixture->window->estimate_label), "200 inputs · 2 requests"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.predict", NULL));
+  wait_until (fixture, first_request_done, "the first request's results");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.cancel", NULL));
+  while (augur_window_is_busy (fixture->window))
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpuint (count_rows_in_state (fixture, AUGUR_BATCH_ROW_DONE), ==, 128);
+  g_assert_cmpuint (count_rows_in_state (fixture, AUGUR_BATCH_ROW_PENDING), ==, 72);
+  g_assert_cmpuint (_augur_window_count_unfinished (fixture->window), ==, 72);
+  g_settings_reset (settings, "requests-in-flight");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -758,6 +817,9 @@ main (int   argc,
 
   g_test_add ("/ui/window/evaluate-folders", Fixture, GINT_TO_POINTER (AUGUR_TEST_MODEL_CLASSIFIER),
               fixture_set_up, test_evaluate_folders, fixture_tear_down);
+
+  g_test_add ("/ui/window/cancel-keeps-rows", Fixture, GINT_TO_POINTER (AUGUR_TEST_MODEL_CLASSIFIER),
+              fixture_set_up, test_cancel_keeps_rows, fixture_tear_down);
 
   return g_test_run ();
 }
