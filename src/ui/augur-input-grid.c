@@ -23,6 +23,8 @@ typedef struct
   gboolean      oversize;
 } ItemState;
 
+#define MAX_TILES 60
+
 struct _AugurInputGrid
 {
   GtkWidget       parent_instance;
@@ -31,6 +33,7 @@ struct _AugurInputGrid
   GtkWidget      *box;
   GtkStack       *stack;
   GtkFlowBox     *flow_box;
+  GtkLabel       *more_label;
   GtkEntry       *url_entry;
   GtkLabel       *url_error_label;
   GtkWidget      *text_frame;
@@ -39,6 +42,7 @@ struct _AugurInputGrid
 
   /* Owned */
   GListStore     *items;    /* (element-type AugurInput) in display order */
+  GtkSliceListModel *shown; /* the first MAX_TILES items, the ones with a tile */
   GHashTable     *states;   /* AugurInput -> ItemState */
 
   gboolean        accepts_known;
@@ -693,6 +697,7 @@ augur_input_grid_dispose (GObject *object)
   if (self->states != NULL)
     g_hash_table_remove_all (self->states);
   gtk_widget_dispose_template (GTK_WIDGET (self), AUGUR_TYPE_INPUT_GRID);
+  g_clear_object (&self->shown);
   g_clear_object (&self->items);
 
   G_OBJECT_CLASS (augur_input_grid_parent_class)->dispose (object);
@@ -729,6 +734,7 @@ augur_input_grid_class_init (AugurInputGridClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AugurInputGrid, box);
   gtk_widget_class_bind_template_child (widget_class, AugurInputGrid, stack);
   gtk_widget_class_bind_template_child (widget_class, AugurInputGrid, flow_box);
+  gtk_widget_class_bind_template_child (widget_class, AugurInputGrid, more_label);
   gtk_widget_class_bind_template_child (widget_class, AugurInputGrid, url_entry);
   gtk_widget_class_bind_template_child (widget_class, AugurInputGrid, url_error_label);
   gtk_widget_class_bind_template_child (widget_class, AugurInputGrid, text_frame);
@@ -744,6 +750,20 @@ augur_input_grid_class_init (AugurInputGridClass *klass)
 }
 
 static void
+update_more_label (AugurInputGrid *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->more_label), n > MAX_TILES);
+  if (n <= MAX_TILES)
+    return;
+  text = g_strdup_printf (ngettext ("…and %u more input", "…and %u more inputs", n - MAX_TILES),
+                          n - MAX_TILES);
+  gtk_label_set_text (self->more_label, text);
+}
+
+static void
 augur_input_grid_init (AugurInputGrid *self)
 {
   g_type_ensure (ADW_TYPE_STATUS_PAGE);
@@ -753,8 +773,14 @@ augur_input_grid_init (AugurInputGrid *self)
                                         NULL, (GDestroyNotify) item_state_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_flow_box_bind_model (self->flow_box, G_LIST_MODEL (self->items),
+  /* A flow box makes a widget per item: thousands of thumbnails would cost the main loop
+   * and memory for nothing. The first tiles show; the rest are counted (and listed in the
+   * results table once predicted). */
+  self->shown = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->items)), 0, MAX_TILES);
+  gtk_flow_box_bind_model (self->flow_box, G_LIST_MODEL (self->shown),
                            create_tile_cb, self, NULL);
+  g_signal_connect_object (self->items, "items-changed", G_CALLBACK (update_more_label), self,
+                           G_CONNECT_SWAPPED);
   update_visibility (self);
 }
 
