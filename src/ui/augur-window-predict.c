@@ -45,17 +45,21 @@ _augur_window_fill_table (AugurWindow *self)
 {
   GListStore *store = augur_batch_view_get_store (self->batch_view);
   guint n = self->run_inputs->len;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_full (n, g_object_unref);
 
-  g_list_store_remove_all (store);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(AugurBatchRow) row = augur_batch_row_new (i, g_ptr_array_index (self->run_inputs, i));
+      AugurBatchRow *row = augur_batch_row_new (i, g_ptr_array_index (self->run_inputs, i));
       AugurPrediction *prediction = self->run_results ? g_ptr_array_index (self->run_results, i) : NULL;
 
       if (prediction != NULL)
         augur_batch_row_set_prediction (row, prediction);
-      g_list_store_append (store, row);
+      g_ptr_array_add (rows, row);
     }
+  /* One change for the whole run: row by row, the sort and filter models above the store
+   * would redo their work for every row. */
+  g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)),
+                       rows->pdata, rows->len);
   gtk_stack_set_visible_child_name (self->results_stack, n > TABLE_ABOVE_INPUTS ? "table" : "cards");
   gtk_widget_set_visible (GTK_WIDGET (self->results_switcher), n > 1 && n <= TABLE_ABOVE_INPUTS);
   gtk_widget_set_visible (GTK_WIDGET (self->results_heading), n > 0);
