@@ -40,13 +40,6 @@ augur_cli_input_arg_free (AugurCliInputArg *arg)
   g_free (arg);
 }
 
-static gboolean
-is_http_url (const char *value)
-{
-  return g_ascii_strncasecmp (value, "http://", 7) == 0
-         || g_ascii_strncasecmp (value, "https://", 8) == 0;
-}
-
 /* Content types ---------------------------------------------------------------------------- */
 
 #define SNIFF_BYTES 256
@@ -231,7 +224,7 @@ add_path_or_url_inputs (GPtrArray  *inputs,
 {
   g_autoptr(GFile) file = NULL;
 
-  if (is_http_url (value))
+  if (augur_text_is_http_url (value))
     {
       g_ptr_array_add (inputs, augur_input_new_image_url (value));
       return;

@@ -113,12 +113,6 @@ first_field (const char *line,
 }
 
 static gboolean
-is_http_url (const char *text)
-{
-  return g_str_has_prefix (text, "http://") || g_str_has_prefix (text, "https://");
-}
-
-static gboolean
 expand_list_file (Scan       *scan,
                   GFile      *file,
                   const char *name)
@@ -149,13 +143,13 @@ expand_list_file (Scan       *scan,
       if (*value == '\0')
         continue;
       /* A CSV's header names its column: not an input. */
-      if (i == 0 && separator != '\0' && !is_http_url (value) && strlen (value) < 32 &&
+      if (i == 0 && separator != '\0' && !augur_text_is_http_url (value) && strlen (value) < 32 &&
           strchr (value, ' ') == NULL)
         continue;
-      key = g_strconcat (is_http_url (value) ? "url:" : "text:", value, NULL);
+      key = g_strconcat (augur_text_is_http_url (value) ? "url:" : "text:", value, NULL);
       if (!g_hash_table_add (scan->seen, g_steal_pointer (&key)))
         continue;
-      g_ptr_array_add (scan->result->inputs, is_http_url (value) ? augur_input_new_image_url (value)
+      g_ptr_array_add (scan->result->inputs, augur_text_is_http_url (value) ? augur_input_new_image_url (value)
                                                                   : augur_input_new_text (value));
       n_added++;
     }

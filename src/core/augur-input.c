@@ -989,3 +989,11 @@ augur_input_get_prompt (AugurInput *self)
   g_return_val_if_fail (AUGUR_IS_INPUT (self), NULL);
   return self->prompt;
 }
+
+gboolean
+augur_text_is_http_url (const char *text)
+{
+  g_return_val_if_fail (text != NULL, FALSE);
+  return g_ascii_strncasecmp (text, "http://", 7) == 0 ||
+         g_ascii_strncasecmp (text, "https://", 8) == 0;
+}

@@ -64,7 +64,7 @@ augur_application_command_line (GApplication            *app,
 
   for (int i = first; i < argc; i++)
     {
-      if (g_str_has_prefix (argv[i], "http://") || g_str_has_prefix (argv[i], "https://"))
+      if (augur_text_is_http_url (argv[i]))
         g_ptr_array_add (inputs, augur_input_new_image_url (argv[i]));
       else
         {

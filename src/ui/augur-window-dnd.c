@@ -112,12 +112,6 @@ augur_window_add_files (AugurWindow *self,
   _augur_window_detect_ground_truth (self, files);
 }
 
-static gboolean
-is_http_url (const char *text)
-{
-  return g_str_has_prefix (text, "http://") || g_str_has_prefix (text, "https://");
-}
-
 /* Text from a drop or the clipboard: a model URL selects the model, image URLs become
  * inputs, anything else goes into the text area. */
 void
@@ -146,7 +140,7 @@ _augur_window_handle_text (AugurWindow *self,
       g_strstrip (lines[i]);
       if (*lines[i] == '\0')
         continue;
-      if (!is_http_url (lines[i]))
+      if (!augur_text_is_http_url (lines[i]))
         {
           g_ptr_array_set_size (inputs, 0);
           break;

@@ -88,16 +88,11 @@ _augur_window_count_unfinished (AugurWindow *self)
   return n;
 }
 
-/* Requests in flight, from Preferences when the schema has the key (default 4). */
+/* Requests in flight, from Preferences (the schema's range keeps it at least 1). */
 static guint
 requests_in_flight (GSettings *settings)
 {
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  g_object_get (settings, "settings-schema", &schema, NULL);
-  if (schema == NULL || !g_settings_schema_has_key (schema, "requests-in-flight"))
-    return AUGUR_DEFAULT_IN_FLIGHT;
-  return MAX (1, g_settings_get_uint (settings, "requests-in-flight"));
+  return g_settings_get_uint (settings, "requests-in-flight");
 }
 
 static void
@@ -674,14 +669,8 @@ static guint
 confirm_above (AugurWindow *self)
 {
   GSettings *settings = augur_context_get_settings (self->context);
-  g_autoptr(GSettingsSchema) schema = NULL;
 
-  if (settings == NULL)
-    return 0;
-  g_object_get (settings, "settings-schema", &schema, NULL);
-  if (schema == NULL || !g_settings_schema_has_key (schema, "confirm-above-inputs"))
-    return 500;
-  return g_settings_get_uint (settings, "confirm-above-inputs");
+  return settings != NULL ? g_settings_get_uint (settings, "confirm-above-inputs") : 0;
 }
 
 static gboolean
