@@ -29,4 +29,5 @@
 #include "augur-settings.h"
 #include "augur-status.h"
 #include "augur-word-diff.h"
+#include "augur-golden-set.h"
 #include "augur-worker.h"
