@@ -45,10 +45,15 @@ guint      augur_compare_table_get_n_visible         (AugurCompareTable    *self
 /* Input indices of the visible rows, in display order (element-type guint). */
 GArray    *augur_compare_table_dup_visible_indices   (AugurCompareTable    *self);
 /* What row @position (display order) shows in each table column, e.g.
- * {"photo-001.png", "cat 91 %", "dog 55 %", "36 points", "Disagree"} — for tests. */
+ * {"1", "photo-001.png", "cat 91%", "dog 55%", "36 points", "Disagree"} — for tests. */
 GStrv      augur_compare_table_dup_row_cells         (AugurCompareTable    *self,
                                                       guint                 position);
+/* What a screen reader says for row @position, e.g. "photo-001.png: A cat, 91 percent;
+ * B dog, 55 percent; largest difference 36 points; Disagree". */
+char      *augur_compare_table_dup_row_accessible_label (AugurCompareTable *self,
+                                                         guint              position);
 
-/* Signal "comparison-activated" (guint index): the user activated the row of input @index. */
+/* Property "only-disagreements" (gboolean): what the "Only Disagreements" toggle shows.
+ * Signal "comparison-activated" (guint index): the user activated the row of input @index. */
 
 G_END_DECLS
