@@ -48,6 +48,7 @@ void       augur_compare_columns_set_sync_controls (AugurCompareColumns *self,
 gboolean   augur_compare_columns_is_loading       (AugurCompareColumns *self);
 
 /* Signal "changed": a column was added, removed or changed model or version, or sync
- * was switched. Property "sync-controls" (boolean). */
+ * was switched. Property "sync-controls" (boolean). Property "loading" (boolean, read-only):
+ * augur_compare_columns_is_loading(), notified when it changes. */
 
 G_END_DECLS
