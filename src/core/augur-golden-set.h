@@ -2,7 +2,11 @@
  * "latest" meant when they were last run. When the server's latest version changes, the
  * window offers to re-run the set on the old and the new version and show what changed.
  * Kept as one JSON file (XDG data dir, augur/golden-sets.json); read and written off the
- * main thread; a corrupt file is reported, never fatal, and never overwritten silently.
+ * main thread; a corrupt file is reported, never fatal, and never overwritten silently:
+ * after a failed load the store is empty and a save writes nothing until something is
+ * pinned, unpinned or updated (then the new contents replace the file).
+ * Signal "changed" (no arguments): a set was pinned, unpinned or updated, or a load
+ * replaced the sets. Sources are stored exactly as given; the file never holds a token.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -57,7 +61,8 @@ void                  augur_golden_sets_save_async  (AugurGoldenSets     *self,
 gboolean              augur_golden_sets_save_finish (AugurGoldenSets     *self,
                                                      GAsyncResult        *result,
                                                      GError             **error);
-/* (nullable) (transfer none): the set pinned to @model_ref ("user/app/model"). */
+/* (nullable) (transfer none): the set pinned to @model_ref ("user/app/model"), valid until
+ * the store next changes (copy it with augur_golden_set_copy() to keep it). */
 const AugurGoldenSet *augur_golden_sets_lookup      (AugurGoldenSets     *self,
                                                      const char          *model_ref);
 /* Pins @sources (element-type utf8) to @model_ref, replacing any earlier set. */

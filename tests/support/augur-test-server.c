@@ -64,6 +64,9 @@ struct _AugurTestServer
   GPtrArray           *requests;   /* (element-type AugurTestRequest) */
   guint                n_handled;
   gboolean             lean;
+  gboolean             versions_differ;
+  char                *failing_version;   /* (nullable) */
+  guint                failing_status;
 };
 
 typedef enum {
@@ -95,7 +98,17 @@ typedef struct
   AugurTestServerModel  model;
   char                 *req_id;
   Route                 route;
+  gboolean              versions_differ;
+  char                 *failing_version;   /* (owned) (nullable) */
+  guint                 failing_status;
 } Call;
+
+/* How the older version's answer departs from the latest's (see augur-test-server.h). */
+typedef struct
+{
+  gboolean older;   /* answer as the older version */
+  gboolean swap;    /* the input's key makes the top-1 change (classifier) or a box go */
+} Variant;
 
 typedef struct
 {
@@ -411,6 +424,17 @@ hash_text (const char *text)
 
   for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
     hash = (hash ^ *p) * 16777619u;
+  return hash;
+}
+
+static guint32
+hash_bytes (const guint8 *data,
+            gsize         size)
+{
+  guint32 hash = 2166136261u;
+
+  for (gsize i = 0; i < size; i++)
+    hash = (hash ^ data[i]) * 16777619u;
   return hash;
 }
 
@@ -1041,20 +1065,67 @@ compare_values_desc (gconstpointer a,
   return (x < y) - (x > y);
 }
 
+/* The older version: every value a little lower, the top two swapped for some inputs, and
+ * the third concept of the latest ranking renamed. Returns the index of that concept. */
+static guint
+make_older_values (double         values[AUGUR_TEST_N_CONCEPTS],
+                   const Variant *variant)
+{
+  guint ranking[AUGUR_TEST_N_CONCEPTS];
+
+  for (guint i = 0; i < AUGUR_TEST_N_CONCEPTS; i++)
+    ranking[i] = i;
+  g_qsort_with_data (ranking, AUGUR_TEST_N_CONCEPTS, sizeof (guint), compare_values_desc, values);
+  for (guint i = 0; i < AUGUR_TEST_N_CONCEPTS; i++)
+    values[i] = (float) CLAMP (values[i] - AUGUR_TEST_OLDER_VALUE_SHIFT, 0.0, 1.0);
+  if (variant->swap)
+    {
+      double top = values[ranking[0]];
+
+      values[ranking[0]] = values[ranking[1]];
+      values[ranking[1]] = top;
+    }
+  return ranking[2];
+}
+
+static JsonObject *
+concept_for_answer (const Call *call,
+                    guint       index,
+                    double      value,
+                    guint       renamed)
+{
+  JsonObject *concept;
+
+  if (index != renamed)
+    return concept_with_value (index, value, route_user (call), route_app (call));
+  concept = json_object_new ();
+  json_object_set_string_member (concept, "id", AUGUR_TEST_OLDER_CONCEPT_ID);
+  json_object_set_string_member (concept, "name", AUGUR_TEST_OLDER_CONCEPT_NAME);
+  json_object_set_string_member (concept, "app_id", route_app (call));
+  json_object_set_string_member (concept, "user_id", route_user (call));
+  json_object_set_double_member (concept, "value", value);
+  return concept;
+}
+
 static JsonObject *
 classifier_data (const Call         *call,
                  guint32             seed,
-                 const OutputConfig *config)
+                 const OutputConfig *config,
+                 const Variant      *variant)
 {
   JsonObject *data = json_object_new ();
   JsonArray *concepts = json_array_new ();
   double values[AUGUR_TEST_N_CONCEPTS];
   guint order[AUGUR_TEST_N_CONCEPTS];
+  guint renamed = G_MAXUINT;
   guint n = 0;
 
   for (guint i = 0; i < AUGUR_TEST_N_CONCEPTS; i++)
+    values[i] = unit_value (seed, i);
+  if (variant->older)
+    renamed = make_older_values (values, variant);
+  for (guint i = 0; i < AUGUR_TEST_N_CONCEPTS; i++)
     {
-      values[i] = unit_value (seed, i);
       if (config->n_selected > 0 && !config->selected[i])
         continue;
       if (config->min_value > 0 && values[i] < config->min_value)
@@ -1063,9 +1134,8 @@ classifier_data (const Call         *call,
     }
   g_qsort_with_data (order, n, sizeof (guint), compare_values_desc, values);
   for (guint i = 0; i < MIN (n, config->max_concepts); i++)
-    json_array_add_object_element (concepts, concept_with_value (order[i], values[order[i]],
-                                                                 route_user (call),
-                                                                 route_app (call)));
+    json_array_add_object_element (concepts, concept_for_answer (call, order[i], values[order[i]],
+                                                                 renamed));
   json_object_set_array_member (data, "concepts", concepts);
   return data;
 }
@@ -1074,7 +1144,8 @@ static JsonObject *
 region_object (const Call *call,
                guint32     seed,
                guint       index,
-               double      value)
+               double      value,
+               double      shift)
 {
   JsonObject *region = json_object_new ();
   JsonObject *region_info = json_object_new ();
@@ -1085,6 +1156,14 @@ region_object (const Call *call,
   double left = (float) (0.05 + 0.35 * unit_value (seed, 101 + 4 * index));
   double bottom = (float) (top + 0.1 + 0.45 * unit_value (seed, 102 + 4 * index));
   double right = (float) (left + 0.1 + 0.45 * unit_value (seed, 103 + 4 * index));
+
+  if (shift != 0)
+    {
+      top = (float) MIN (top + shift, 1.0);
+      left = (float) MIN (left + shift, 1.0);
+      bottom = (float) MIN (bottom + shift, 1.0);
+      right = (float) MIN (right + shift, 1.0);
+    }
   g_autofree char *id = g_strdup_printf ("region-%08x-%u", seed, index);
 
   json_object_set_double_member (box, "top_row", top);
@@ -1106,18 +1185,21 @@ region_object (const Call *call,
 static JsonObject *
 detector_data (const Call         *call,
                guint32             seed,
-               const OutputConfig *config)
+               const OutputConfig *config,
+               const Variant      *variant)
 {
   JsonObject *data = json_object_new ();
   JsonArray *regions = json_array_new ();
+  double shift = variant->older ? AUGUR_TEST_OLDER_BOX_SHIFT : 0;
+  guint n_regions = variant->older && variant->swap ? 1 : 2;
 
-  for (guint i = 0; i < 2; i++)
+  for (guint i = 0; i < n_regions; i++)
     {
       double value = (float) (0.5 + 0.5 * unit_value (seed, 200 + i));
 
       if (config->min_value > 0 && value < config->min_value)
         continue;
-      json_array_add_object_element (regions, region_object (call, seed, i, value));
+      json_array_add_object_element (regions, region_object (call, seed, i, value, shift));
     }
   json_object_set_array_member (data, "regions", regions);
   return data;
@@ -1218,13 +1300,22 @@ text_echo (JsonObject *request,
 }
 
 static JsonObject *
-text_data (JsonObject *request,
-           JsonObject *data)
+text_data (JsonObject    *request,
+           JsonObject    *data,
+           const Variant *variant)
 {
   JsonObject *result = json_object_new ();
   JsonObject *text = json_object_new ();
   JsonObject *text_info = json_object_new ();
   g_autofree char *raw = text_echo (request, data);
+
+  if (variant->older && g_str_has_prefix (raw, "echo:"))
+    {
+      char *older = g_strconcat ("older:", raw + strlen ("echo:"), NULL);
+
+      g_free (raw);
+      raw = older;
+    }
 
   json_object_set_string_member (text, "raw", raw);
   json_object_set_string_member (text_info, "encoding", "UnknownTextEnc");
@@ -1291,6 +1382,35 @@ output_object (const Call *call,
   return output;
 }
 
+/* What the input is, as the user gave it: an image's bytes (decoded from base64), a URL,
+ * or a text; @fallback when the data holds none of these (e.g. pythonic parts). */
+static guint32
+input_key (JsonObject *data,
+           guint32     fallback)
+{
+  static const char *const kinds[] = { "image", "video", "audio", "text" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      JsonObject *media = object_member (data, kinds[i]);
+      const char *base64 = string_member (media, "base64");
+      const char *text = string_member (media, "raw");
+
+      if (base64 != NULL)
+        {
+          gsize size = 0;
+          g_autofree guchar *bytes = g_base64_decode (base64, &size);
+
+          return hash_bytes (bytes, size);
+        }
+      if (text == NULL)
+        text = string_member (media, "url");
+      if (text != NULL)
+        return hash_bytes ((const guint8 *) text, strlen (text));
+    }
+  return fallback;
+}
+
 static JsonObject *
 predict_one (const Call         *call,
              JsonObject         *request,
@@ -1303,6 +1423,7 @@ predict_one (const Call         *call,
   JsonObject *data = object_member (input, "data");
   const char *failure = data != NULL ? input_failure (data) : "The input has no data";
   g_autofree char *data_text = NULL;
+  Variant variant = { FALSE, FALSE };
   guint32 seed;
   JsonObject *result;
 
@@ -1314,12 +1435,15 @@ predict_one (const Call         *call,
 
   data_text = json_to_string (json_object_get_member (input, "data"), FALSE);
   seed = hash_text (data_text);
+  variant.older = call->versions_differ
+                  && g_strcmp0 (call->route.version_id, AUGUR_TEST_VERSION_OLDER) == 0;
+  variant.swap = variant.older && (input_key (data, seed) % 4) == 0;
   if (call->model == AUGUR_TEST_MODEL_DETECTOR)
-    result = detector_data (call, seed, config);
+    result = detector_data (call, seed, config, &variant);
   else if (call->model == AUGUR_TEST_MODEL_TEXT)
-    result = text_data (request, data);
+    result = text_data (request, data, &variant);
   else
-    result = classifier_data (call, seed, config);
+    result = classifier_data (call, seed, config, &variant);
   return output_object (call, index, input, status_object (10000, "Ok", NULL, NULL), result);
 }
 
@@ -1488,6 +1612,27 @@ parse_route (const char *path,
     route_clear (route);
 }
 
+/* The Clarifai status a failing version answers with, for its HTTP status. */
+static void
+reply_failing_version (Call *call)
+{
+  switch (call->failing_status)
+    {
+    case SOUP_STATUS_NOT_FOUND:
+      reply_status (call, call->failing_status, 21200, "Model does not exist",
+                    "Model does not exist");
+      break;
+    case SOUP_STATUS_FORBIDDEN:
+      reply_status (call, call->failing_status, 21201, "Model permission denied",
+                    "You do not have access to this model version");
+      break;
+    default:
+      reply_status (call, call->failing_status, 21313, "Model prediction failed",
+                    "The model version failed to predict");
+      break;
+    }
+}
+
 static void
 handle_builtin (Call *call,
                 const char *method,
@@ -1507,6 +1652,12 @@ handle_builtin (Call *call,
   if (!g_str_equal (method, expected_method))
     {
       reply_status (call, SOUP_STATUS_BAD_REQUEST, 11103, "Method not allowed", "Method Not Allowed");
+      return;
+    }
+  if (call->route.kind == ROUTE_OUTPUTS && call->failing_version != NULL
+      && g_strcmp0 (call->route.version_id, call->failing_version) == 0)
+    {
+      reply_failing_version (call);
       return;
     }
 
@@ -1709,6 +1860,9 @@ server_callback (SoupServer        *soup_server,
   if (authorized)
     queued = take_queued_response (self, request->method, request->path);
   call.model = self->model;
+  call.versions_differ = self->versions_differ;
+  call.failing_version = g_strdup (self->failing_version);
+  call.failing_status = self->failing_status;
   delay_ms = self->delay_ms;
   call.req_id = g_strdup_printf ("a5a5%028x", ++self->n_handled);
   g_mutex_unlock (&self->mutex);
@@ -1728,6 +1882,7 @@ server_callback (SoupServer        *soup_server,
     handle_builtin (&call, request->method, request->path);
   route_clear (&call.route);
   g_free (call.req_id);
+  g_free (call.failing_version);
 
   if (delay_ms > 0)
     delay_reply (self, msg, delay_ms);
@@ -1849,6 +2004,7 @@ augur_test_server_free (AugurTestServer *self)
   g_clear_error (&self->start_error);
   g_free (self->base_url);
   g_free (self->token);
+  g_free (self->failing_version);
   g_queue_clear_full (&self->queue, (GDestroyNotify) queued_response_free);
   g_ptr_array_unref (self->requests);
   g_mutex_clear (&self->mutex);
@@ -1905,6 +2061,52 @@ augur_test_server_set_lean (AugurTestServer *self,
   g_return_if_fail (self != NULL);
   /* Read on the server thread without the lock: set it before any request. */
   self->lean = !!lean;
+}
+
+void
+augur_test_server_set_versions_differ (AugurTestServer *self,
+                                       gboolean         differ)
+{
+  g_return_if_fail (self != NULL);
+
+  g_mutex_lock (&self->mutex);
+  self->versions_differ = !!differ;
+  g_mutex_unlock (&self->mutex);
+}
+
+void
+augur_test_server_fail_version (AugurTestServer *self,
+                                const char      *version_id,
+                                guint            http_status)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (version_id == NULL || http_status >= 400);
+
+  g_mutex_lock (&self->mutex);
+  g_free (self->failing_version);
+  self->failing_version = g_strdup (version_id);
+  self->failing_status = http_status;
+  g_mutex_unlock (&self->mutex);
+}
+
+guint32
+augur_test_server_input_key (GBytes *content)
+{
+  gsize size = 0;
+  const guint8 *data;
+
+  g_return_val_if_fail (content != NULL, 0);
+
+  data = g_bytes_get_data (content, &size);
+  return hash_bytes (data, size);
+}
+
+gboolean
+augur_test_server_older_top1_differs (GBytes *content)
+{
+  g_return_val_if_fail (content != NULL, FALSE);
+
+  return augur_test_server_input_key (content) % 4 == 0;
 }
 
 static void

@@ -68,6 +68,62 @@ void             augur_test_server_set_lean       (AugurTestServer      *server,
 /* Every answer waits this long first (without blocking the server thread). */
 void             augur_test_server_set_delay      (AugurTestServer      *server,
                                                    guint                 delay_ms);
+
+/**
+ * augur_test_server_set_versions_differ:
+ * @differ: %FALSE by default
+ *
+ * With %TRUE, the built-in model answers predicts on the older version's route
+ * (…/versions/AUGUR_TEST_VERSION_OLDER/outputs) differently from the latest (the route
+ * without a version, or with AUGUR_TEST_VERSION_LATEST), in ways a test can predict from
+ * the latest's answer and the input's key (augur_test_server_input_key()):
+ *
+ * - classifier: every value is the latest's minus AUGUR_TEST_OLDER_VALUE_SHIFT, clamped to
+ *   [0, 1] (and rounded to float32, like every value the server prints); when key % 4 == 0
+ *   the values of the latest's first and second concepts (ranked over all 30, before any
+ *   output_config filter) are swapped, so the top-1 differs; the latest's third concept is
+ *   renamed AUGUR_TEST_OLDER_CONCEPT_ID / _NAME, so that concept is only in the latest and
+ *   "id-old" only in the older version. output_config (select_concepts by the original id,
+ *   min_value on the older values, max_concepts) then applies as usual.
+ * - detector: every box moves down and right by AUGUR_TEST_OLDER_BOX_SHIFT (IoU with the
+ *   latest's box stays above 0.5; region ids, concepts and values are the same), and when
+ *   key % 4 == 0 the second region is dropped.
+ * - text: the first word of the answer, "echo:", becomes "older:".
+ *
+ * Queued answers, lean mode and other version ids are not affected.
+ */
+void             augur_test_server_set_versions_differ (AugurTestServer *server,
+                                                        gboolean         differ);
+#define AUGUR_TEST_OLDER_VALUE_SHIFT  0.03
+#define AUGUR_TEST_OLDER_BOX_SHIFT    0.01
+#define AUGUR_TEST_OLDER_CONCEPT_ID   "id-old"
+#define AUGUR_TEST_OLDER_CONCEPT_NAME "concept-old"
+/**
+ * augur_test_server_input_key:
+ * @content: what the user gave: a file's bytes (an image is keyed by its bytes as sent,
+ *   i.e. after any downscaling; small images are sent untouched), a URL, or a raw text
+ *
+ * The input's key for augur_test_server_set_versions_differ(): FNV-1a of @content. An
+ * input with none of image/video/audio/text base64, url or raw (e.g. pythonic parts only)
+ * is keyed by its data instead, which tests should not rely on.
+ */
+guint32          augur_test_server_input_key      (GBytes               *content);
+/* Whether the older version's top-1 differs from the latest's for this input (classifier),
+ * or its second box is dropped (detector): augur_test_server_input_key() % 4 == 0. */
+gboolean         augur_test_server_older_top1_differs (GBytes           *content);
+/**
+ * augur_test_server_fail_version:
+ * @version_id: (nullable): the version whose predicts fail; %NULL clears
+ * @http_status: e.g. 404, answered with Clarifai status 21200 MODEL_DOES_NOT_EXIST (the
+ *   real server's body); 403 gives 21201, anything else 21313 MODEL_PREDICTION_FAILED.
+ *   Prefer 404: 5xx statuses may be retried by the client.
+ *
+ * Every predict on …/versions/@version_id/outputs fails (other routes still answer).
+ * Queued answers still come first.
+ */
+void             augur_test_server_fail_version   (AugurTestServer      *server,
+                                                   const char           *version_id,
+                                                   guint                 http_status);
 /**
  * augur_test_server_queue_response:
  * @method: "GET" or "POST"
