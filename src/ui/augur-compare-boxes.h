@@ -31,5 +31,7 @@ gboolean   augur_compare_boxes_get_column_visible (AugurCompareBoxes *self,
                                                    guint              column);
 /* Boxes drawn now, over the visible columns. */
 guint      augur_compare_boxes_get_n_drawn        (AugurCompareBoxes *self);
+/* The legend under the image, e.g. "A: 3 boxes · B: 3 boxes (1 new, 2 matched)". */
+char      *augur_compare_boxes_dup_legend         (AugurCompareBoxes *self);
 
 G_END_DECLS

@@ -17,6 +17,10 @@ G_BEGIN_DECLS
 #define AUGUR_TYPE_COMPARE_CARD (augur_compare_card_get_type ())
 G_DECLARE_FINAL_TYPE (AugurCompareCard, augur_compare_card, AUGUR, COMPARE_CARD, GtkWidget)
 
+/* Cards show at most this many concept rows until augur_compare_card_set_filter() says
+ * otherwise, so that a view of many inputs stays light. */
+#define AUGUR_COMPARE_CARD_DEFAULT_MAX_CONCEPTS 20
+
 /* @columns: (element-type AugurCompareColumn) */
 GtkWidget       *augur_compare_card_new            (GPtrArray        *columns,
                                                     AugurComparison  *comparison,
@@ -27,16 +31,32 @@ void             augur_compare_card_set_comparison (AugurCompareCard *self,
 /* The image under detector boxes (nullable). */
 void             augur_compare_card_set_texture    (AugurCompareCard *self,
                                                     GdkTexture       *texture);
+/* @max_concepts: 0 for no limit; @min_value: negative for no threshold */
 void             augur_compare_card_set_filter     (AugurCompareCard *self,
                                                     guint             max_concepts,
                                                     double            min_value);
-/* The accessible label of each visible concept row, e.g.
- * "cat: A 91 percent, B 85 percent (−6 points), top-1 in A only" — for tests. */
+/* The accessible label of each visible concept row (grid or mirror bars), as
+ * augur_compare_describe_row() (augur-compare-strip.h) words it — for tests. */
 GStrv            augur_compare_card_dup_rows       (AugurCompareCard *self);
-/* "" when the top-1 concepts agree, else e.g. "Top-1 differs: A cat, B dog". */
+/* The line under the title, as augur_compare_describe_verdict() words it; styled
+ * .compare-disagree when the top-1 concepts differ. */
 const char      *augur_compare_card_get_verdict_text (AugurCompareCard *self);
 /* The error text a failed column shows, or NULL. */
 const char      *augur_compare_card_get_column_error (AugurCompareCard *self,
                                                       guint             column);
+
+/* Additions ------------------------------------------------------------------------- */
+
+/* The title when the comparison does not know its input yet (all columns pending). */
+void             augur_compare_card_set_title      (AugurCompareCard *self,
+                                                    const char       *title);
+const char      *augur_compare_card_get_title      (AugurCompareCard *self);
+/* Mirror bars instead of the grid, when there are two columns of concepts. */
+void             augur_compare_card_set_mirror     (AugurCompareCard *self,
+                                                    gboolean          mirror);
+/* Whether the card shows mirror bars now (asked for, and two columns of concepts). */
+gboolean         augur_compare_card_get_mirror     (AugurCompareCard *self);
+/* Whether the card shows detector boxes and has no image for them yet. */
+gboolean         augur_compare_card_needs_image    (AugurCompareCard *self);
 
 G_END_DECLS
