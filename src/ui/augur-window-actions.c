@@ -14,7 +14,7 @@ predict_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *param)
 {
-  _augur_window_start_prediction (AUGUR_WINDOW (widget));
+  augur_window_predict (AUGUR_WINDOW (widget));
 }
 
 static void
@@ -145,6 +145,12 @@ export_action (GtkWidget  *widget,
   g_autoptr(JsonNode) settings = self->batch_settings ? augur_settings_to_lossless_json (self->batch_settings) : NULL;
   AugurExportContext ctx = { 0 };
 
+  if (self->compare_mode && _augur_window_has_comparison (self))
+    {
+      _augur_window_export_compare (self);
+      return;
+    }
+
   for (guint i = 0; self->run_results != NULL && i < self->run_results->len; i++)
     if (g_ptr_array_index (self->run_results, i) != NULL)
       g_ptr_array_add (predictions, g_object_ref (g_ptr_array_index (self->run_results, i)));
@@ -164,6 +170,14 @@ evaluate_action (GtkWidget  *widget,
                  GVariant   *param)
 {
   _augur_window_show_evaluation (AUGUR_WINDOW (widget));
+}
+
+static void
+pin_golden_set_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  _augur_window_pin_golden (AUGUR_WINDOW (widget));
 }
 
 static void
@@ -195,6 +209,8 @@ _augur_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-history", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.evaluate", NULL, evaluate_action);
+  gtk_widget_class_install_action (widget_class, "win.pin-golden-set", NULL, pin_golden_set_action);
+  gtk_widget_class_install_property_action (widget_class, "win.compare-mode", "compare-mode");
 
   /* Also bound here so that shortcuts work in windows without an application (tests). */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "win.predict", NULL);
@@ -214,10 +230,14 @@ _augur_window_actions_update (AugurWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.predict", ref != NULL && connected && !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel", busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export",
-                                 !busy && self->run_results != NULL && self->run_results->len > 0);
+                                 !busy && (self->compare_mode ? _augur_window_has_comparison (self)
+                                                              : self->run_results != NULL &&
+                                                                self->run_results->len > 0));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.pin-golden-set",
+                                 ref != NULL && g_list_model_get_n_items (augur_input_grid_get_items (self->input_grid)) > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.evaluate",
                                  self->ground_truth != NULL && self->run_results != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.retry-failed",
-                                 !busy && connected && _augur_window_count_unfinished (self) > 0);
+                                 !busy && connected && !self->compare_mode && _augur_window_count_unfinished (self) > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), busy);
 }

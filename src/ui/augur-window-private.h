@@ -5,6 +5,10 @@
 #pragma once
 
 #include "augur-batch-view.h"
+#include "augur-compare-columns.h"
+#include "augur-compare-strip.h"
+#include "augur-compare-table.h"
+#include "augur-compare-view.h"
 #include "augur-controls-panel.h"
 #include "augur-input-grid.h"
 #include "augur-model-picker.h"
@@ -12,6 +16,8 @@
 #include "augur-window.h"
 
 G_BEGIN_DECLS
+
+typedef struct _AugurCompareSession AugurCompareSession;
 
 struct _AugurWindow
 {
@@ -37,6 +43,13 @@ struct _AugurWindow
   AugurBatchView       *batch_view;
   AugurControlsPanel   *controls_panel;
   AugurRequestView     *request_view;
+  GtkRevealer          *compare_revealer;
+  AugurCompareColumns  *compare_columns;
+  AugurCompareView     *compare_view;
+  AugurCompareStrip    *compare_strip;
+  AugurCompareTable    *compare_table;
+  GtkInfoBar           *golden_bar;
+  GtkLabel             *golden_label;
 
   /* Owned */
   AugurContext         *context;
@@ -62,6 +75,12 @@ struct _AugurWindow
   guint                 preview_source;
   char                 *controls_key;    /* model@version whose controls are shown */
   gint64                started_at;
+
+  /* Compare mode */
+  gboolean              compare_mode;
+  AugurCompareSession  *compare;         /* the running or last comparison (nullable) */
+  AugurGoldenSets      *golden_sets;     /* (nullable) until loaded */
+  char                 *golden_offered;  /* model@latest already offered, so it is asked once */
 };
 
 /* Many inputs read better as a table; a few as cards (either a click away). */
@@ -117,6 +136,28 @@ void _augur_window_cache_result      (AugurWindow     *self,
 void _augur_window_detect_ground_truth (AugurWindow  *self,
                                         GPtrArray    *files);
 void _augur_window_show_evaluation     (AugurWindow  *self);
+
+/* augur-window-compare.c */
+void     _augur_compare_session_free    (AugurCompareSession *session);
+void     _augur_window_setup_compare    (AugurWindow    *self);
+gboolean _augur_window_get_compare_mode (AugurWindow    *self);
+void     _augur_window_set_compare_mode (AugurWindow    *self,
+                                         gboolean        compare);
+void     _augur_window_start_compare    (AugurWindow    *self,
+                                         gboolean        only_changes);
+void     _augur_window_open_compare_run (AugurWindow    *self,
+                                         AugurRun       *run);
+gboolean _augur_window_has_comparison   (AugurWindow    *self);
+void     _augur_window_apply_compare_filter (AugurWindow *self);
+void     _augur_window_export_compare   (AugurWindow    *self);
+void     _augur_window_export_compare_to (AugurWindow   *self,
+                                         GFile          *file);
+
+/* augur-window-golden.c */
+void _augur_window_setup_golden      (AugurWindow    *self);
+void _augur_window_check_golden      (AugurWindow    *self);
+void _augur_window_pin_golden        (AugurWindow    *self);
+void _augur_window_rerun_golden      (AugurWindow    *self);
 
 /* augur-window-runs.c */
 void _augur_window_offer_resume      (AugurWindow    *self);

@@ -16,6 +16,7 @@ G_DEFINE_FINAL_TYPE (AugurWindow, augur_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_CONTEXT,
+  PROP_COMPARE_MODE,
   N_PROPS
 };
 
@@ -163,6 +164,7 @@ model_changed_cb (AugurWindow *self)
 {
   update_title (self);
   update_controls (self);
+  _augur_window_check_golden (self);
   _augur_window_actions_update (self);
   _augur_window_queue_preview (self);
 }
@@ -193,6 +195,7 @@ controls_changed_cb (AugurWindow *self)
       augur_context_set_controls (self->context, ref, saved);
     }
   _augur_window_apply_filters (self);
+  _augur_window_apply_compare_filter (self);
   _augur_window_queue_preview (self);
 }
 
@@ -227,6 +230,15 @@ batch_row_activated_cb (AugurWindow   *self,
 }
 
 static void
+golden_response_cb (AugurWindow *self,
+                    int          response)
+{
+  gtk_info_bar_set_revealed (self->golden_bar, FALSE);
+  if (response == GTK_RESPONSE_ACCEPT)
+    _augur_window_rerun_golden (self);
+}
+
+static void
 augur_window_constructed (GObject *object)
 {
   AugurWindow *self = AUGUR_WINDOW (object);
@@ -257,6 +269,8 @@ augur_window_constructed (GObject *object)
         }
     }
 
+  _augur_window_setup_compare (self);
+  _augur_window_setup_golden (self);
   follow_client (self);
   show_page_for_token (self);
   augur_context_load_token_async (self->context, NULL, token_loaded_cb, g_object_ref (self));
@@ -297,6 +311,8 @@ augur_window_dispose (GObject *object)
   g_clear_object (&self->journal_cancellable);
   g_clear_object (&self->journal);
   g_clear_pointer (&self->unjournaled, g_ptr_array_unref);
+  g_clear_pointer (&self->compare, _augur_compare_session_free);
+  g_clear_object (&self->golden_sets);
   g_clear_weak_pointer (&self->followed_client);
   g_clear_object (&self->context);
 
@@ -319,6 +335,7 @@ augur_window_finalize (GObject *object)
   g_clear_pointer (&self->run_hashes, g_ptr_array_unref);
   g_clear_pointer (&self->run_version_id, g_free);
   g_clear_object (&self->cache);
+  g_clear_pointer (&self->golden_offered, g_free);
 
   G_OBJECT_CLASS (augur_window_parent_class)->finalize (object);
 }
@@ -336,6 +353,27 @@ augur_window_set_property (GObject      *object,
     case PROP_CONTEXT:
       self->context = g_value_dup_object (value);
       break;
+    case PROP_COMPARE_MODE:
+      _augur_window_set_compare_mode (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+augur_window_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  AugurWindow *self = AUGUR_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_COMPARE_MODE:
+      g_value_set_boolean (value, _augur_window_get_compare_mode (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -351,11 +389,16 @@ augur_window_class_init (AugurWindowClass *klass)
   object_class->dispose = augur_window_dispose;
   object_class->finalize = augur_window_finalize;
   object_class->set_property = augur_window_set_property;
+  object_class->get_property = augur_window_get_property;
   widget_class->unmap = augur_window_unmap;
 
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL, AUGUR_TYPE_CONTEXT,
                          G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Compare: the same inputs through 2–4 models or versions (the header's toggle). */
+  properties[PROP_COMPARE_MODE] =
+    g_param_spec_boolean ("compare-mode", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (AUGUR_TYPE_MODEL_PICKER);
@@ -363,6 +406,10 @@ augur_window_class_init (AugurWindowClass *klass)
   g_type_ensure (AUGUR_TYPE_CONTROLS_PANEL);
   g_type_ensure (AUGUR_TYPE_REQUEST_VIEW);
   g_type_ensure (AUGUR_TYPE_BATCH_VIEW);
+  g_type_ensure (AUGUR_TYPE_COMPARE_COLUMNS);
+  g_type_ensure (AUGUR_TYPE_COMPARE_VIEW);
+  g_type_ensure (AUGUR_TYPE_COMPARE_STRIP);
+  g_type_ensure (AUGUR_TYPE_COMPARE_TABLE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/augur/Augur/augur-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AugurWindow, toast_overlay);
@@ -384,12 +431,20 @@ augur_window_class_init (AugurWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AugurWindow, batch_view);
   gtk_widget_class_bind_template_child (widget_class, AugurWindow, controls_panel);
   gtk_widget_class_bind_template_child (widget_class, AugurWindow, request_view);
+  gtk_widget_class_bind_template_child (widget_class, AugurWindow, compare_revealer);
+  gtk_widget_class_bind_template_child (widget_class, AugurWindow, compare_columns);
+  gtk_widget_class_bind_template_child (widget_class, AugurWindow, compare_view);
+  gtk_widget_class_bind_template_child (widget_class, AugurWindow, compare_strip);
+  gtk_widget_class_bind_template_child (widget_class, AugurWindow, compare_table);
+  gtk_widget_class_bind_template_child (widget_class, AugurWindow, golden_bar);
+  gtk_widget_class_bind_template_child (widget_class, AugurWindow, golden_label);
   gtk_widget_class_bind_template_callback (widget_class, welcome_continue_cb);
   gtk_widget_class_bind_template_callback (widget_class, model_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, model_error_cb);
   gtk_widget_class_bind_template_callback (widget_class, inputs_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, controls_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, batch_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, golden_response_cb);
 
   _augur_window_class_add_actions (widget_class);
 }
@@ -448,5 +503,8 @@ void
 augur_window_predict (AugurWindow *self)
 {
   g_return_if_fail (AUGUR_IS_WINDOW (self));
-  _augur_window_start_prediction (self);
+  if (self->compare_mode)
+    _augur_window_start_compare (self, FALSE);
+  else
+    _augur_window_start_prediction (self);
 }

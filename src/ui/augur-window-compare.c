@@ -1,0 +1,1029 @@
+/* augur-window-compare.c: Compare mode. The same inputs go to 2–4 models or versions at
+ * once, one AugurBatch per column; each answer is aligned with the other columns' for its
+ * input (augur-compare.h) and shown as cards (a few inputs) or a table (many). A
+ * comparison is journaled as one run with a column each, so History reopens it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "augur-window-compare"
+
+#include <glib/gi18n.h>
+
+#include "augur-compare-card.h"
+#include "augur-controls-state.h"
+#include "augur-downscale.h"
+#include "augur-thumbnail.h"
+#include "augur-window-private.h"
+
+/* Answers arrive 128 at a time per column; the views are refreshed at most this often. */
+#define REFRESH_INTERVAL_MS 200
+
+typedef struct
+{
+  guint            column;
+  guint            index;
+  AugurPrediction *prediction;
+} PendingLine;
+
+struct _AugurCompareSession
+{
+  GPtrArray    *columns;   /* AugurCompareColumn */
+  GPtrArray    *refs;      /* AugurModelRef */
+  GPtrArray    *settings;  /* AugurSettings as sent, per column */
+  GPtrArray    *inputs;    /* AugurInput, NULL where a reopened run lost it */
+  GPtrArray    *results[AUGUR_COMPARE_MAX_COLUMNS]; /* AugurPrediction per input, NULL pending */
+  GPtrArray    *batches;   /* AugurBatch per column */
+  GPtrArray    *comparisons; /* AugurComparison per input */
+  GHashTable   *dirty;     /* input indices whose comparison is out of date */
+  guint         refresh_source;
+  guint         n_running;
+  gboolean      only_changes; /* show only disagreements when the run ends (golden sets) */
+  AugurJournal *journal;
+  GCancellable *journal_cancellable;
+  GPtrArray    *unjournaled; /* PendingLine, until the journal is open */
+  char         *run_path;
+  gint64        started_us;
+};
+
+static void
+pending_line_free (PendingLine *line)
+{
+  g_object_unref (line->prediction);
+  g_free (line);
+}
+
+void
+_augur_compare_session_free (AugurCompareSession *session)
+{
+  if (session == NULL)
+    return;
+  g_clear_handle_id (&session->refresh_source, g_source_remove);
+  g_cancellable_cancel (session->journal_cancellable);
+  g_clear_object (&session->journal_cancellable);
+  g_clear_object (&session->journal);
+  g_clear_pointer (&session->unjournaled, g_ptr_array_unref);
+  g_clear_pointer (&session->columns, g_ptr_array_unref);
+  g_clear_pointer (&session->refs, g_ptr_array_unref);
+  g_clear_pointer (&session->settings, g_ptr_array_unref);
+  g_clear_pointer (&session->inputs, g_ptr_array_unref);
+  for (guint k = 0; k < AUGUR_COMPARE_MAX_COLUMNS; k++)
+    g_clear_pointer (&session->results[k], g_ptr_array_unref);
+  g_clear_pointer (&session->batches, g_ptr_array_unref);
+  g_clear_pointer (&session->comparisons, g_ptr_array_unref);
+  g_clear_pointer (&session->dirty, g_hash_table_unref);
+  g_free (session->run_path);
+  g_free (session);
+}
+
+static AugurCompareSession *
+compare_session_new (GPtrArray *refs,
+                     GPtrArray *columns,
+                     GPtrArray *settings,
+                     GPtrArray *inputs)
+{
+  AugurCompareSession *session = g_new0 (AugurCompareSession, 1);
+  guint n = inputs->len;
+
+  session->refs = g_ptr_array_ref (refs);
+  session->columns = g_ptr_array_ref (columns);
+  session->settings = g_ptr_array_ref (settings);
+  session->inputs = g_ptr_array_new_full (n, _augur_unref_nullable);
+  for (guint i = 0; i < n; i++)
+    {
+      AugurInput *input = g_ptr_array_index (inputs, i);
+      g_ptr_array_add (session->inputs, input ? g_object_ref (input) : NULL);
+    }
+  for (guint k = 0; k < refs->len; k++)
+    {
+      session->results[k] = g_ptr_array_new_full (n, _augur_unref_nullable);
+      g_ptr_array_set_size (session->results[k], n);
+    }
+  session->batches = g_ptr_array_new_with_free_func (_augur_unref_nullable);
+  session->comparisons = g_ptr_array_new_full (n, _augur_unref_nullable);
+  g_ptr_array_set_size (session->comparisons, n);
+  session->dirty = g_hash_table_new (NULL, NULL);
+  return session;
+}
+
+static guint
+n_columns (AugurCompareSession *session)
+{
+  return session->refs->len;
+}
+
+static gboolean
+shows_cards (AugurCompareSession *session)
+{
+  return session->inputs->len <= TABLE_ABOVE_INPUTS;
+}
+
+static gboolean
+same_model (const AugurModelRef *a,
+            const AugurModelRef *b)
+{
+  return g_strcmp0 (a->user_id, b->user_id) == 0 && g_strcmp0 (a->app_id, b->app_id) == 0 &&
+         g_strcmp0 (a->model_id, b->model_id) == 0;
+}
+
+/* Views ------------------------------------------------------------------------------------ */
+
+static AugurComparison *
+build_comparison (AugurCompareSession *session,
+                  guint                index)
+{
+  AugurPrediction *predictions[AUGUR_COMPARE_MAX_COLUMNS] = { NULL };
+
+  for (guint k = 0; k < n_columns (session); k++)
+    predictions[k] = g_ptr_array_index (session->results[k], index);
+  return augur_comparison_new (index, predictions, n_columns (session));
+}
+
+static GPtrArray *
+known_comparisons (AugurCompareSession *session)
+{
+  GPtrArray *known = g_ptr_array_new ();
+
+  for (guint i = 0; i < session->comparisons->len; i++)
+    if (g_ptr_array_index (session->comparisons, i) != NULL)
+      g_ptr_array_add (known, g_ptr_array_index (session->comparisons, i));
+  return known;
+}
+
+static void
+update_strip (AugurWindow *self)
+{
+  AugurCompareSession *session = self->compare;
+  g_autoptr(GPtrArray) known = known_comparisons (session);
+  g_autoptr(AugurCompareSummary) summary = NULL;
+
+  if (known->len > 0)
+    summary = augur_compare_summarize (known);
+  augur_compare_strip_set (self->compare_strip, session->columns, summary);
+}
+
+/* Brings the views up to date with every answer received since the last refresh. */
+static gboolean
+refresh_views (gpointer user_data)
+{
+  AugurWindow *self = user_data;
+  AugurCompareSession *session = self->compare;
+  g_autoptr(GPtrArray) changed = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key;
+
+  session->refresh_source = 0;
+  g_hash_table_iter_init (&iter, session->dirty);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      guint index = GPOINTER_TO_UINT (key);
+      AugurComparison *comparison = build_comparison (session, index);
+
+      g_clear_object (&g_ptr_array_index (session->comparisons, index));
+      g_ptr_array_index (session->comparisons, index) = comparison;
+      g_ptr_array_add (changed, comparison);
+    }
+  g_hash_table_remove_all (session->dirty);
+
+  if (changed->len == 0)
+    return G_SOURCE_REMOVE;
+  if (shows_cards (session))
+    for (guint i = 0; i < changed->len; i++)
+      augur_compare_view_update (self->compare_view, g_ptr_array_index (changed, i));
+  augur_compare_table_update_many (self->compare_table, changed);
+  update_strip (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_refresh (AugurWindow *self,
+               guint        index)
+{
+  AugurCompareSession *session = self->compare;
+
+  g_hash_table_add (session->dirty, GUINT_TO_POINTER (index));
+  if (session->refresh_source == 0)
+    session->refresh_source = g_timeout_add (REFRESH_INTERVAL_MS, refresh_views, self);
+}
+
+static void
+show_compare_pages (AugurWindow *self,
+                    gboolean     compare)
+{
+  static const char * const single[] = { "cards", "table" };
+  static const char * const comparing[] = { "compare-cards", "compare-table" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (single); i++)
+    {
+      GtkWidget *child = gtk_stack_get_child_by_name (self->results_stack, single[i]);
+      GtkWidget *compare_child = gtk_stack_get_child_by_name (self->results_stack, comparing[i]);
+
+      gtk_stack_page_set_visible (gtk_stack_get_page (self->results_stack, child), !compare);
+      gtk_stack_page_set_visible (gtk_stack_get_page (self->results_stack, compare_child), compare);
+    }
+}
+
+static void
+reset_views (AugurWindow *self)
+{
+  AugurCompareSession *session = self->compare;
+  guint n = session->inputs->len;
+
+  g_autoptr(GPtrArray) none = g_ptr_array_new ();
+
+  /* Many inputs live in the table only: a card each would cost memory and the main loop. */
+  augur_compare_view_reset (self->compare_view, session->columns,
+                            shows_cards (session) ? session->inputs : none);
+  augur_compare_table_reset (self->compare_table, session->columns, session->inputs);
+  augur_compare_strip_set (self->compare_strip, session->columns, NULL);
+  _augur_window_apply_compare_filter (self);
+  show_compare_pages (self, TRUE);
+  gtk_stack_set_visible_child_name (self->results_stack,
+                                    shows_cards (session) ? "compare-cards" : "compare-table");
+  gtk_widget_set_visible (GTK_WIDGET (self->results_switcher), n > 1 && shows_cards (session));
+  gtk_widget_set_visible (GTK_WIDGET (self->results_heading), n > 0);
+}
+
+/* The concept controls filter the cards on screen, as they do single results. */
+void
+_augur_window_apply_compare_filter (AugurWindow *self)
+{
+  g_autoptr(AugurSettings) settings = augur_controls_panel_get_settings (self->controls_panel);
+
+  augur_compare_view_set_filter (self->compare_view, augur_settings_get_max_concepts (settings),
+                                 augur_settings_get_min_value (settings));
+}
+
+/* Mode ------------------------------------------------------------------------------------- */
+
+gboolean
+_augur_window_get_compare_mode (AugurWindow *self)
+{
+  return self->compare_mode;
+}
+
+void
+_augur_window_set_compare_mode (AugurWindow *self,
+                                gboolean     compare)
+{
+  compare = !!compare;
+  if (self->compare_mode == compare)
+    return;
+  self->compare_mode = compare;
+
+  /* First time on: two versions of the window's model, the common case. */
+  if (compare)
+    {
+      g_autoptr(GPtrArray) refs = augur_compare_columns_dup_refs (self->compare_columns);
+      g_autoptr(AugurModelRef) ref = augur_model_picker_dup_ref (self->model_picker);
+
+      if (refs == NULL && ref != NULL)
+        augur_compare_columns_start_from (self->compare_columns, ref);
+    }
+  gtk_revealer_set_reveal_child (self->compare_revealer, compare);
+  show_compare_pages (self, compare && self->compare != NULL);
+  if (!compare || self->compare == NULL)
+    gtk_stack_set_visible_child_name (self->results_stack,
+                                      self->run_inputs && self->run_inputs->len > TABLE_ABOVE_INPUTS
+                                        ? "table" : "cards");
+  else
+    gtk_stack_set_visible_child_name (self->results_stack,
+                                      shows_cards (self->compare) ? "compare-cards" : "compare-table");
+  g_object_notify (G_OBJECT (self), "compare-mode");
+  _augur_window_actions_update (self);
+}
+
+/* Settings --------------------------------------------------------------------------------- */
+
+/* Ask for every concept once; thresholds are applied on screen (as without Compare). */
+static AugurSettings *
+wire_settings (AugurWindow   *self,
+               AugurSettings *user)
+{
+  AugurSettings *wire = augur_settings_copy (user);
+  AugurModel *model = augur_model_picker_get_model (self->model_picker);
+
+  if (model != NULL && augur_model_type_has_concepts (augur_model_get_model_type_id (model)) &&
+      (augur_settings_get_max_concepts (user) > 0 || augur_settings_get_min_value (user) >= 0))
+    {
+      augur_settings_set_max_concepts (wire, AUGUR_MAX_CONCEPTS_LIMIT);
+      augur_settings_set_min_value (wire, -1);
+    }
+  return wire;
+}
+
+/* Without sync, each column uses the settings remembered for its model and version: they
+ * are read through a panel of their own, which knows the model's controls. */
+static AugurSettings *
+remembered_settings (AugurWindow         *self,
+                     const AugurModelRef *ref)
+{
+  AugurModel *model = augur_model_picker_get_model (self->model_picker);
+  g_autofree char *saved = augur_context_get_controls (self->context, ref);
+  GtkWidget *panel = g_object_ref_sink (augur_controls_panel_new ());
+  AugurSettings *settings;
+
+  augur_controls_panel_set_model (AUGUR_CONTROLS_PANEL (panel),
+                                  model ? augur_model_get_model_type_id (model) : NULL,
+                                  augur_model_picker_get_spec (self->model_picker));
+  augur_controls_panel_restore (AUGUR_CONTROLS_PANEL (panel), saved);
+  settings = augur_controls_panel_get_settings (AUGUR_CONTROLS_PANEL (panel));
+  g_object_unref (panel);
+  return settings;
+}
+
+static GPtrArray *
+column_settings (AugurWindow *self,
+                 GPtrArray   *refs,
+                 GError     **error)
+{
+  g_autoptr(GPtrArray) settings = g_ptr_array_new_with_free_func ((GDestroyNotify) augur_settings_unref);
+  gboolean sync = augur_compare_columns_get_sync_controls (self->compare_columns);
+
+  for (guint k = 0; k < refs->len; k++)
+    {
+      g_autoptr(AugurSettings) user = sync ? augur_controls_panel_get_settings (self->controls_panel)
+                                           : remembered_settings (self, g_ptr_array_index (refs, k));
+
+      if (!augur_settings_validate (user, error))
+        return NULL;
+      g_ptr_array_add (settings, wire_settings (self, user));
+    }
+  return g_steal_pointer (&settings);
+}
+
+/* Journal ---------------------------------------------------------------------------------- */
+
+static void
+journal_line (AugurCompareSession *session,
+              guint                column,
+              guint                index,
+              AugurPrediction     *prediction)
+{
+  if (session->journal != NULL)
+    {
+      augur_journal_append_async (session->journal, column, index, prediction, NULL, NULL, NULL);
+      return;
+    }
+  if (session->unjournaled != NULL)
+    {
+      PendingLine *line = g_new0 (PendingLine, 1);
+      line->column = column;
+      line->index = index;
+      line->prediction = g_object_ref (prediction);
+      g_ptr_array_add (session->unjournaled, line);
+    }
+}
+
+static void
+journal_closed_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!augur_journal_close_finish (AUGUR_JOURNAL (source), result, &error))
+    g_debug ("Could not close the comparison's journal: %s", error->message);
+}
+
+static void
+close_journal (AugurCompareSession *session,
+               AugurRunState        state)
+{
+  g_autoptr(AugurJournal) journal = g_steal_pointer (&session->journal);
+
+  g_clear_pointer (&session->unjournaled, g_ptr_array_unref);
+  if (journal != NULL)
+    augur_journal_close_async (journal, state, NULL, journal_closed_cb, NULL);
+}
+
+static void
+journal_created_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(AugurWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AugurJournal) journal = augur_journal_create_finish (result, &error);
+  AugurCompareSession *session = self->compare;
+  g_autoptr(GPtrArray) waiting = NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || session == NULL)
+    return;
+  g_clear_object (&session->journal_cancellable);
+  waiting = g_steal_pointer (&session->unjournaled);
+  if (journal == NULL)
+    {
+      /* Comparing still works; only the safety net is missing. */
+      g_debug ("No journal for the comparison: %s", error->message);
+      return;
+    }
+  session->journal = g_steal_pointer (&journal);
+  g_free (session->run_path);
+  session->run_path = g_strdup (augur_journal_get_path (session->journal));
+  for (guint i = 0; waiting != NULL && i < waiting->len; i++)
+    {
+      PendingLine *line = g_ptr_array_index (waiting, i);
+      journal_line (session, line->column, line->index, line->prediction);
+    }
+  if (session->n_running == 0)
+    close_journal (session, AUGUR_RUN_STATE_FINISHED);
+}
+
+static void
+open_journal (AugurWindow *self)
+{
+  AugurCompareSession *session = self->compare;
+  AugurConfig *config = augur_context_get_config (self->context);
+  g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func ((GDestroyNotify) augur_run_column_free);
+
+  for (guint k = 0; k < n_columns (session); k++)
+    g_ptr_array_add (columns, augur_run_column_new (g_ptr_array_index (session->refs, k),
+                                                    g_ptr_array_index (session->settings, k)));
+  session->unjournaled = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_line_free);
+  session->journal_cancellable = g_cancellable_new ();
+  augur_journal_create_async (NULL, augur_config_get_base_url (config), columns, session->inputs,
+                              NULL, session->journal_cancellable, journal_created_cb,
+                              g_object_ref (self));
+}
+
+/* Running ---------------------------------------------------------------------------------- */
+
+static guint
+column_of (AugurCompareSession *session,
+           AugurBatch          *batch)
+{
+  for (guint k = 0; k < session->batches->len; k++)
+    if (g_ptr_array_index (session->batches, k) == batch)
+      return k;
+  return G_MAXUINT;
+}
+
+static void
+store_result (AugurWindow     *self,
+              guint            column,
+              guint            index,
+              AugurPrediction *prediction)
+{
+  AugurCompareSession *session = self->compare;
+  GPtrArray *results = session->results[column];
+
+  if (index >= results->len)
+    return;
+  augur_prediction_set_index (prediction, index);
+  g_clear_object (&g_ptr_array_index (results, index));
+  g_ptr_array_index (results, index) = g_object_ref (prediction);
+  queue_refresh (self, index);
+}
+
+static void
+item_finished_cb (AugurBatch      *batch,
+                  AugurPrediction *prediction,
+                  AugurWindow     *self)
+{
+  AugurCompareSession *session = self->compare;
+  guint column = session ? column_of (session, batch) : G_MAXUINT;
+  guint index = augur_prediction_get_index (prediction);
+
+  if (column == G_MAXUINT)
+    return;
+  store_result (self, column, index, prediction);
+  journal_line (session, column, index, prediction);
+}
+
+static void
+update_progress (AugurWindow *self)
+{
+  AugurCompareSession *session = self->compare;
+  guint done = 0, failed = 0, total = 0;
+  g_autofree char *text = NULL;
+
+  for (guint k = 0; k < session->batches->len; k++)
+    {
+      AugurBatch *batch = g_ptr_array_index (session->batches, k);
+      done += augur_batch_get_n_done (batch);
+      failed += augur_batch_get_n_failed (batch);
+      total += augur_batch_get_n_inputs (batch);
+    }
+  /* Translators: progress of a comparison, e.g. "120 of 400 answers (2 failed) from 2 columns" */
+  text = g_strdup_printf (ngettext ("%u of %u answers (%u failed) from %u column",
+                                    "%u of %u answers (%u failed) from %u columns",
+                                    n_columns (session)),
+                          done, total, failed, n_columns (session));
+  gtk_progress_bar_set_fraction (self->progress_bar, total ? (double) done / total : 0);
+  gtk_label_set_text (self->progress_label, text);
+}
+
+static void
+progress_cb (AugurBatch  *batch,
+             guint        done,
+             guint        failed,
+             guint        total,
+             AugurWindow *self)
+{
+  if (self->compare != NULL)
+    update_progress (self);
+}
+
+static void
+retrying_cb (AugurBatch  *batch,
+             guint        attempt,
+             guint        max_attempts,
+             guint        delay_ms,
+             const char  *reason,
+             AugurWindow *self)
+{
+  AugurCompareSession *session = self->compare;
+  guint column = session ? column_of (session, batch) : G_MAXUINT;
+  AugurCompareColumn *info;
+  g_autofree char *text = NULL;
+
+  if (column == G_MAXUINT)
+    return;
+  info = g_ptr_array_index (session->columns, column);
+  /* Translators: "B · 0a1b2c3d: The server asked to slow down; next try in 5 s (attempt 3 of 10)" */
+  text = g_strdup_printf (_("%s: %s; next try in %u s (attempt %u of %u)"), info->display_name,
+                          reason, (delay_ms + 999) / 1000, attempt + 1, max_attempts);
+  gtk_label_set_text (self->progress_label, text);
+}
+
+/* A column that stopped for good (say, its version does not exist) fails its remaining
+ * inputs with the reason, so its cards say why and the other columns stay complete. */
+static void
+fail_pending (AugurWindow  *self,
+              guint         column,
+              const GError *error)
+{
+  AugurCompareSession *session = self->compare;
+  GPtrArray *results = session->results[column];
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      g_autoptr(AugurPrediction) failed = NULL;
+
+      if (g_ptr_array_index (results, i) != NULL)
+        continue;
+      failed = augur_prediction_new ();
+      augur_prediction_set_index (failed, i);
+      augur_prediction_set_input (failed, g_ptr_array_index (session->inputs, i));
+      augur_prediction_set_error (failed, error);
+      store_result (self, column, i, failed);
+    }
+}
+
+static void
+show_only_changes (AugurWindow *self)
+{
+  AugurCompareSession *session = self->compare;
+  g_autoptr(GPtrArray) known = known_comparisons (session);
+  g_autoptr(AugurCompareSummary) summary = augur_compare_summarize (known);
+  g_autofree char *text = NULL;
+
+  augur_compare_table_set_only_disagreements (self->compare_table, TRUE);
+  if (shows_cards (session))
+    augur_compare_view_set_visible_indices (self->compare_view, summary->disagreeing);
+  if (summary->disagreeing->len == 0)
+    text = g_strdup (_("No input changed its top concept"));
+  else
+    text = g_strdup_printf (ngettext ("%u input changed its top concept",
+                                      "%u inputs changed their top concept",
+                                      summary->disagreeing->len),
+                            summary->disagreeing->len);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+static void
+finish_compare (AugurWindow *self,
+                gboolean     cancelled)
+{
+  AugurCompareSession *session = self->compare;
+
+  g_clear_handle_id (&session->refresh_source, g_source_remove);
+  refresh_views (self);
+  if (session->unjournaled == NULL)
+    close_journal (session, cancelled ? AUGUR_RUN_STATE_CANCELLED : AUGUR_RUN_STATE_FINISHED);
+  g_clear_object (&self->cancellable);
+  gtk_revealer_set_reveal_child (self->progress_revealer, session->inputs->len > 1);
+  if (session->only_changes && !cancelled)
+    show_only_changes (self);
+  session->only_changes = FALSE;
+  _augur_window_actions_update (self);
+}
+
+static void
+batch_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(AugurWindow) self = user_data;
+  AugurBatch *batch = AUGUR_BATCH (source);
+  AugurCompareSession *session = self->compare;
+  g_autoptr(GError) error = NULL;
+  guint column = session ? column_of (session, batch) : G_MAXUINT;
+  gboolean cancelled = FALSE;
+
+  if (!augur_batch_run_finish (batch, result, &error))
+    {
+      cancelled = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      if (!cancelled && column != G_MAXUINT)
+        fail_pending (self, column, error);
+    }
+  if (column == G_MAXUINT)
+    return;
+  g_assert (session->n_running > 0);
+  if (--session->n_running == 0)
+    finish_compare (self, cancelled);
+}
+
+static void
+launch_column (AugurWindow *self,
+               guint        column)
+{
+  AugurCompareSession *session = self->compare;
+  AugurClient *client = augur_context_get_client (self->context);
+  GSettings *gsettings = augur_context_get_settings (self->context);
+  g_autoptr(AugurModelRef) picked = augur_model_picker_dup_ref (self->model_picker);
+  AugurModelRef *ref = g_ptr_array_index (session->refs, column);
+  g_autoptr(GPtrArray) inputs = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) indices = g_array_new (FALSE, FALSE, sizeof (guint));
+  AugurModelSpec *spec = NULL;
+  AugurBatch *batch;
+
+  /* Only the picked model's spec is known; another model is asked the legacy way. */
+  if (picked != NULL && same_model (picked, ref))
+    spec = augur_model_picker_get_spec (self->model_picker);
+  for (guint i = 0; i < session->inputs->len; i++)
+    if (g_ptr_array_index (session->inputs, i) != NULL)
+      g_ptr_array_add (inputs, g_object_ref (g_ptr_array_index (session->inputs, i)));
+
+  batch = augur_batch_new (client, ref, g_ptr_array_index (session->settings, column), spec, inputs);
+  g_ptr_array_add (session->batches, batch);
+  if (gsettings != NULL)
+    {
+      augur_batch_set_max_in_flight (batch, MAX (1, g_settings_get_uint (gsettings, "requests-in-flight")
+                                                      / n_columns (session)));
+      augur_downscale_setup_batch_from_settings (batch, gsettings);
+    }
+  g_signal_connect_object (batch, "item-finished", G_CALLBACK (item_finished_cb), self, 0);
+  g_signal_connect_object (batch, "progress", G_CALLBACK (progress_cb), self, 0);
+  g_signal_connect_object (batch, "retrying", G_CALLBACK (retrying_cb), self, 0);
+  session->n_running++;
+  augur_batch_run_async (batch, self->cancellable, batch_done_cb, g_object_ref (self));
+}
+
+static void
+start_session (AugurWindow         *self,
+               AugurCompareSession *session)
+{
+  g_clear_pointer (&self->compare, _augur_compare_session_free);
+  self->compare = session;
+  session->started_us = g_get_monotonic_time ();
+  self->cancellable = g_cancellable_new ();
+  reset_views (self);
+
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  gtk_label_set_text (self->progress_label, _("Sending…"));
+  gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
+  open_journal (self);
+  for (guint k = 0; k < n_columns (session); k++)
+    launch_column (self, k);
+  _augur_window_actions_update (self);
+}
+
+/**
+ * _augur_window_start_compare:
+ * @only_changes: when the run ends, show only the inputs whose top-1 changed
+ *
+ * Sends the window's inputs to every compare column at once.
+ */
+void
+_augur_window_start_compare (AugurWindow *self,
+                             gboolean     only_changes)
+{
+  g_autoptr(GPtrArray) refs = augur_compare_columns_dup_refs (self->compare_columns);
+  g_autoptr(GPtrArray) columns = NULL;
+  g_autoptr(GPtrArray) inputs = augur_input_grid_collect_inputs (self->input_grid);
+  g_autoptr(GPtrArray) settings = NULL;
+  g_autoptr(GError) error = NULL;
+  AugurCompareSession *session;
+
+  if (self->cancellable != NULL)
+    return;
+  if (augur_context_get_client (self->context) == NULL)
+    {
+      const GError *client_error = augur_context_get_client_error (self->context);
+      if (client_error != NULL)
+        _augur_window_show_error (self, client_error);
+      return;
+    }
+  if (refs == NULL || refs->len < AUGUR_COMPARE_MIN_COLUMNS)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("Every compare column needs a valid model")));
+      return;
+    }
+  if (inputs->len == 0)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("Add an image or type some text first")));
+      return;
+    }
+  settings = column_settings (self, refs, &error);
+  if (settings == NULL)
+    {
+      _augur_window_show_error (self, error);
+      return;
+    }
+
+  columns = augur_compare_columns_dup_columns (self->compare_columns);
+  session = compare_session_new (refs, columns, settings, inputs);
+  session->only_changes = only_changes;
+  start_session (self, session);
+}
+
+/* Reopening -------------------------------------------------------------------------------- */
+
+static char *
+column_name (guint                 column,
+             const AugurRunColumn *run_column,
+             gboolean              same_model)
+{
+  const AugurModelRef *ref = run_column->ref;
+  const char *version = run_column->ref->version_id;
+  g_autofree char *short_version = version ? g_strndup (version, 8) : g_strdup (_("Latest"));
+  char letter[2] = { (char) ('A' + column), '\0' };
+
+  if (same_model)
+    return g_strdup_printf ("%s · %s", letter, short_version);
+  return g_strdup_printf ("%s · %s%s%s", letter, ref->model_id, version ? "@" : "",
+                          version ? short_version : "");
+}
+
+/* Shows a comparison from History: its answers, its columns, its inputs in the grid. */
+void
+_augur_window_open_compare_run (AugurWindow *self,
+                                AugurRun    *run)
+{
+  guint n_cols = MIN (augur_run_get_n_columns (run), AUGUR_COMPARE_MAX_COLUMNS);
+  guint n = augur_run_get_n_inputs (run);
+  g_autoptr(GPtrArray) refs = g_ptr_array_new_with_free_func ((GDestroyNotify) augur_model_ref_free);
+  g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func ((GDestroyNotify) augur_compare_column_free);
+  g_autoptr(GPtrArray) settings = g_ptr_array_new_with_free_func ((GDestroyNotify) augur_settings_unref);
+  g_autoptr(GPtrArray) inputs = g_ptr_array_new_with_free_func (_augur_unref_nullable);
+  g_autoptr(GPtrArray) grid_inputs = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean one_model = TRUE;
+  AugurCompareSession *session;
+
+  if (self->cancellable != NULL)
+    return;
+  for (guint k = 1; k < n_cols; k++)
+    one_model &= same_model (augur_run_get_column (run, 0)->ref,
+                                              augur_run_get_column (run, k)->ref);
+  for (guint k = 0; k < n_cols; k++)
+    {
+      const AugurRunColumn *run_column = augur_run_get_column (run, k);
+      g_autofree char *name = column_name (k, run_column, one_model);
+
+      g_ptr_array_add (refs, augur_model_ref_copy (run_column->ref));
+      g_ptr_array_add (columns, augur_compare_column_new_for_ref (run_column->ref, name));
+      g_ptr_array_add (settings, run_column->settings ? augur_settings_copy (run_column->settings)
+                                                      : augur_settings_new ());
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      AugurInput *input = augur_run_get_input (run, i);
+      g_ptr_array_add (inputs, input ? g_object_ref (input) : NULL);
+      if (input != NULL)
+        g_ptr_array_add (grid_inputs, g_object_ref (input));
+    }
+
+  augur_model_picker_select (self->model_picker, augur_run_get_column (run, 0)->ref);
+  augur_compare_columns_set_refs (self->compare_columns, refs);
+  _augur_window_set_compare_mode (self, TRUE);
+  augur_input_grid_clear (self->input_grid);
+  augur_input_grid_add_inputs (self->input_grid, grid_inputs);
+
+  g_clear_pointer (&self->compare, _augur_compare_session_free);
+  session = compare_session_new (refs, columns, settings, inputs);
+  session->run_path = g_strdup (augur_run_get_path (run));
+  self->compare = session;
+  reset_views (self);
+  for (guint k = 0; k < n_cols; k++)
+    {
+      GPtrArray *results = augur_run_get_results (run, k);
+
+      for (guint i = 0; results != NULL && i < MIN (results->len, n); i++)
+        if (g_ptr_array_index (results, i) != NULL)
+          store_result (self, k, i, g_ptr_array_index (results, i));
+    }
+  g_clear_handle_id (&session->refresh_source, g_source_remove);
+  refresh_views (self);
+  _augur_window_actions_update (self);
+}
+
+/* Detail and export ------------------------------------------------------------------------ */
+
+static void
+texture_loaded_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(AugurCompareCard) card = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = augur_thumbnail_load_finish (result, &error);
+
+  if (texture != NULL)
+    augur_compare_card_set_texture (card, texture);
+  else
+    g_debug ("No image for the comparison: %s", error->message);
+}
+
+/* A table row opens its input's card in a window of its own. */
+static void
+comparison_activated_cb (AugurWindow *self,
+                         guint        index)
+{
+  AugurCompareSession *session = self->compare;
+  AugurComparison *comparison;
+  AugurInput *input;
+  GtkWidget *window, *box, *scrolled, *card;
+
+  if (session == NULL || index >= session->comparisons->len)
+    return;
+  comparison = g_ptr_array_index (session->comparisons, index);
+  if (comparison == NULL)
+    return;
+  input = g_ptr_array_index (session->inputs, index);
+
+  window = adw_window_new ();
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  scrolled = gtk_scrolled_window_new ();
+  card = augur_compare_card_new (session->columns, comparison, n_columns (session) == 2);
+  gtk_window_set_title (GTK_WINDOW (window), augur_comparison_get_input_label (comparison));
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 820, 680);
+  g_object_set (card, "margin-top", 12, "margin-bottom", 12, "margin-start", 12, "margin-end", 12, NULL);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), card);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  gtk_box_append (GTK_BOX (box), scrolled);
+  adw_window_set_content (ADW_WINDOW (window), box);
+  if (input != NULL && augur_input_is_image (input))
+    augur_thumbnail_load_async (input, 720, NULL, texture_loaded_cb, g_object_ref (card));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+typedef struct
+{
+  GPtrArray *columns;      /* AugurCompareColumn */
+  GPtrArray *comparisons;  /* AugurComparison, immutable once built */
+  gboolean   json;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_ptr_array_unref (job->columns);
+  g_ptr_array_unref (job->comparisons);
+  g_free (job);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+
+  contents = job->json ? augur_compare_export_json (job->columns, job->comparisons, TRUE)
+                       : augur_compare_export_csv (job->columns, job->comparisons);
+  if (!g_file_replace_contents (G_FILE (source_object), contents, strlen (contents), NULL, FALSE,
+                                G_FILE_CREATE_REPLACE_DESTINATION, NULL, cancellable, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+export_written_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(AugurWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      _augur_window_show_error (self, error);
+      return;
+    }
+  name = g_file_get_basename (G_FILE (source));
+  /* Translators: %s is a file name */
+  text = g_strdup_printf (_("Comparison saved to %s"), name);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+/* Writes the comparison of every input answered so far to @file, as JSON when its name
+ * ends in .json, else CSV: every column's values and the deltas against column A. The
+ * token is never part of a comparison, so it cannot reach the file. */
+void
+_augur_window_export_compare_to (AugurWindow *self,
+                                 GFile       *file)
+{
+  AugurCompareSession *session = self->compare;
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *name = NULL;
+  ExportJob *job;
+
+  if (session == NULL)
+    return;
+  name = g_ascii_strdown (g_file_peek_path (file) ? g_file_peek_path (file) : "", -1);
+  job = g_new0 (ExportJob, 1);
+  job->columns = g_ptr_array_ref (session->columns);
+  job->comparisons = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < session->comparisons->len; i++)
+    if (g_ptr_array_index (session->comparisons, i) != NULL)
+      g_ptr_array_add (job->comparisons, g_object_ref (g_ptr_array_index (session->comparisons, i)));
+  job->json = g_str_has_suffix (name, ".json");
+
+  task = g_task_new (file, NULL, export_written_cb, g_object_ref (self));
+  g_task_set_source_tag (task, _augur_window_export_compare_to);
+  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+static void
+export_chooser_response_cb (GtkNativeDialog *dialog,
+                            int              response,
+                            AugurWindow     *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      GtkFileFilter *filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+
+      /* A name without an extension gets the chosen format's. */
+      if (path != NULL && !g_str_has_suffix (path, ".csv") && !g_str_has_suffix (path, ".json"))
+        {
+          gboolean json = filter != NULL && g_strcmp0 (gtk_file_filter_get_name (filter), "JSON") == 0;
+          g_autofree char *named = g_strconcat (path, json ? ".json" : ".csv", NULL);
+          g_set_object (&file, g_file_new_for_path (named));
+        }
+      _augur_window_export_compare_to (self, file);
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+void
+_augur_window_export_compare (AugurWindow *self)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) json = gtk_file_filter_new ();
+
+  if (self->compare == NULL)
+    return;
+  chooser = gtk_file_chooser_native_new (_("Export Comparison"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_filter_set_name (csv, "CSV");
+  gtk_file_filter_add_pattern (csv, "*.csv");
+  gtk_file_filter_set_name (json, "JSON");
+  gtk_file_filter_add_pattern (json, "*.json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), json);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "comparison.csv");
+  g_signal_connect (chooser, "response", G_CALLBACK (export_chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Setup ------------------------------------------------------------------------------------ */
+
+static void
+compare_columns_changed_cb (AugurWindow *self)
+{
+  _augur_window_actions_update (self);
+}
+
+void
+_augur_window_setup_compare (AugurWindow *self)
+{
+  augur_compare_columns_set_context (self->compare_columns, self->context);
+  g_signal_connect_object (self->compare_columns, "changed",
+                           G_CALLBACK (compare_columns_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->compare_table, "comparison-activated",
+                           G_CALLBACK (comparison_activated_cb), self, G_CONNECT_SWAPPED);
+  show_compare_pages (self, FALSE);
+}
+
+gboolean
+_augur_window_has_comparison (AugurWindow *self)
+{
+  return self->compare != NULL && self->compare->comparisons->len > 0;
+}
