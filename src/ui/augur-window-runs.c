@@ -123,7 +123,10 @@ run_loaded_cb (GObject      *source,
                                                augur_run_get_n_skipped_lines (run));
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
     }
-  _augur_window_open_run (self, run);
+  if (augur_run_get_n_columns (run) > 1)
+    _augur_window_open_compare_run (self, run);
+  else
+    _augur_window_open_run (self, run);
 }
 
 static void
@@ -146,11 +149,28 @@ resume_response_cb (AdwMessageDialog *dialog,
     load_run (self, path);
 }
 
+/* "user/app/model", or for a comparison "Compare user/app/model@v1 with user/app/model@v2" */
+static char *
+describe_models (AugurRun *run)
+{
+  g_autoptr(GPtrArray) models = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *joined = NULL;
+
+  if (augur_run_get_n_columns (run) == 1)
+    return augur_model_ref_to_string (augur_run_get_column (run, 0)->ref);
+  for (guint k = 0; k < augur_run_get_n_columns (run); k++)
+    g_ptr_array_add (models, augur_run_column_describe_model (augur_run_get_column (run, k)));
+  g_ptr_array_add (models, NULL);
+  /* Translators: separates the models of a comparison, "a@v1 with b@v2" */
+  joined = g_strjoinv (_(" with "), (char **) models->pdata);
+  /* Translators: a comparison in History; %s lists the models and versions */
+  return g_strdup_printf (_("Compare %s"), joined);
+}
+
 static char *
 describe_run (AugurRun *run)
 {
-  const AugurRunColumn *column = augur_run_get_column (run, 0);
-  g_autofree char *model = augur_model_ref_to_string (column->ref);
+  g_autofree char *model = describe_models (run);
   g_autofree char *date = g_date_time_format (augur_run_get_created_at (run), "%x %X");
   guint done = augur_run_get_n_done (run);
   guint failed = augur_run_get_n_failed (run);
@@ -231,7 +251,7 @@ create_history_row (AugurRun *run)
 {
   const AugurRunColumn *column = augur_run_get_column (run, 0);
   GtkWidget *row = adw_action_row_new ();
-  g_autofree char *title = augur_model_ref_to_string (column->ref);
+  g_autofree char *title = describe_models (run);
   g_autofree char *settings = augur_run_column_describe_settings (column);
   g_autofree char *date = g_date_time_format (augur_run_get_created_at (run), "%x %X");
   g_autofree char *subtitle = NULL;
