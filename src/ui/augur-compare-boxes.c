@@ -17,6 +17,8 @@
 
 #define MAX_NATURAL_WIDTH 640
 #define MIN_WIDTH         48
+/* Small images are drawn larger, so that boxes and their labels stay readable. */
+#define MIN_NATURAL_WIDTH 360
 #define BORDER_WIDTH      2.0f
 #define DASH_LENGTH       6.0f
 #define DASH_GAP          4.0f
@@ -216,7 +218,7 @@ augur_compare_boxes_canvas_measure (GtkWidget      *widget,
       return;
     }
   get_image_size (canvas->owner, &image_width, &image_height);
-  natural_width = MIN (image_width, MAX_NATURAL_WIDTH);
+  natural_width = CLAMP (image_width, MIN_NATURAL_WIDTH, MAX_NATURAL_WIDTH);
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {

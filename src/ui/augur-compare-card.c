@@ -40,6 +40,7 @@ struct _AugurCompareCard
   GtkLabel          *title_label;
   GtkLabel          *verdict_label;
   GtkBox            *header_box;     /* one cell per column */
+  GtkWidget         *header_list;    /* holds header_box */
   GtkBox            *body_box;
 
   /* Borrowed: children of body_box, NULL when this kind of result has none */
@@ -88,6 +89,7 @@ update_title (AugurCompareCard *self)
   const char *label = augur_comparison_get_input_label (self->comparison);
   g_autofree char *fallback = NULL;
   g_autofree char *tooltip = NULL;
+  g_autofree char *shown = NULL;
 
   if (label == NULL)
     label = self->title;
@@ -97,11 +99,14 @@ update_title (AugurCompareCard *self)
       fallback = g_strdup_printf (_("Input %u"), augur_comparison_get_index (self->comparison) + 1);
       label = fallback;
     }
-  gtk_label_set_text (self->title_label, label);
+  /* A file reads as its name, like in the input grid and the table; the tooltip keeps the
+   * whole path. */
+  shown = g_path_is_absolute (label) ? g_path_get_basename (label) : g_strdup (label);
+  gtk_label_set_text (self->title_label, shown);
   tooltip = g_utf8_substring (label, 0, MIN (g_utf8_strlen (label, -1), MAX_TITLE_TOOLTIP_CHARS));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, shown,
                                   -1);
 }
 
@@ -526,6 +531,8 @@ update_all (AugurCompareCard *self)
   update_verdict (self);
   update_body (self);
   rebuild_header (self);
+  /* Text columns carry their own headers, with times and lengths. */
+  gtk_widget_set_visible (self->header_list, self->kind != CARD_KIND_TEXT);
 }
 
 /* GObject ---------------------------------------------------------------------------- */
@@ -621,6 +628,7 @@ build_heading (AugurCompareCard *self)
   gtk_widget_set_focusable (header_list, FALSE);
   gtk_list_box_append (GTK_LIST_BOX (header_list), header_row);
   gtk_box_append (self->main_box, header_list);
+  self->header_list = header_list;
 }
 
 static void
@@ -803,6 +811,8 @@ augur_compare_card_set_mirror (AugurCompareCard *self,
   self->mirror = mirror;
   update_body (self);
   rebuild_header (self);
+  /* Text columns carry their own headers, with times and lengths. */
+  gtk_widget_set_visible (self->header_list, self->kind != CARD_KIND_TEXT);
 }
 
 /* Whether the card shows mirror bars now (asked for, and two columns of concepts). */

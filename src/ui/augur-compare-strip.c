@@ -411,20 +411,46 @@ describe_mean_difference (const AugurCompareSummary *summary)
                           summary->mean_abs_delta * 100.0, summary->n_shared);
 }
 
+/* "gained dog in 3 inputs", "gained 4 concepts, 9 times in all" or "nothing gained": a
+ * concept the new version adds to every input counts once, with how often. */
+static char *
+describe_change (GPtrArray *concepts,
+                 guint      n_pairs,
+                 gboolean   gained)
+{
+  if (concepts == NULL || concepts->len == 0)
+    return g_strdup (gained ? _("nothing gained") : _("nothing lost"));
+  if (concepts->len == 1)
+    {
+      AugurConceptCount *only = g_ptr_array_index (concepts, 0);
+      const char *name = only->concept_name ? only->concept_name : only->concept_id;
+
+      return gained
+        /* Translators: "gained dog in 3 inputs" (against the first column) */
+        ? g_strdup_printf (ngettext ("gained %s in %u input", "gained %s in %u inputs", only->count),
+                           name, only->count)
+        /* Translators: "lost dog in 3 inputs" (against the first column) */
+        : g_strdup_printf (ngettext ("lost %s in %u input", "lost %s in %u inputs", only->count),
+                           name, only->count);
+    }
+  return gained
+    /* Translators: "gained 4 concepts, 9 times in all"; the first number is at least 2 */
+    ? g_strdup_printf (ngettext ("gained %u concepts, %u time in all", "gained %u concepts, %u times in all",
+                                 n_pairs), concepts->len, n_pairs)
+    /* Translators: "lost 4 concepts, 9 times in all"; the first number is at least 2 */
+    : g_strdup_printf (ngettext ("lost %u concepts, %u time in all", "lost %u concepts, %u times in all",
+                                 n_pairs), concepts->len, n_pairs);
+}
+
 static char *
 describe_gained_lost (GPtrArray                       *columns,
                       guint                            k,
                       const AugurCompareColumnSummary *column)
 {
-  g_autofree char *gained = NULL;
-  g_autofree char *lost = NULL;
+  g_autofree char *gained = describe_change (column->gained, column->n_gained, TRUE);
+  g_autofree char *lost = describe_change (column->lost, column->n_lost, FALSE);
 
-  /* Translators: part of "B: 3 concepts gained, 1 lost" (against the first column) */
-  gained = g_strdup_printf (ngettext ("%u concept gained", "%u concepts gained", column->n_gained),
-                            column->n_gained);
-  /* Translators: part of "B: 3 concepts gained, 1 lost" */
-  lost = g_strdup_printf (ngettext ("%u lost", "%u lost", column->n_lost), column->n_lost);
-  /* Translators: "B: 3 concepts gained, 1 lost"; %1$s is the column, then the two parts */
+  /* Translators: "B: gained dog in 3 inputs, lost car in 1 input"; %1$s is the column */
   return g_strdup_printf (_("%1$s: %2$s, %3$s"),
                           augur_compare_column_name (columns, k), gained, lost);
 }

@@ -529,7 +529,7 @@ test_strip_numbers (void)
           g_assert_cmpstr (text, ==,
                            "Top-1 agreement 100% (1 of 1)\n"
                            "Mean difference 10.0 points over 2 shared concepts\n"
-                           "B: 0 concepts gained, 0 lost\n"
+                           "B: nothing gained, nothing lost\n"
                            "Median time A 0.42 s · B 0.30 s (fastest)");
         }
     }
@@ -539,9 +539,9 @@ test_strip_numbers (void)
   g_assert_cmpstr (text, ==,
                    "Top-1 agreement 67% (2 of 3)\n"
                    "Mean difference 9.0 points over 4 shared concepts\n"
-                   "B: 1 concept gained, 1 lost\n"
+                   "B: gained dog in 1 input, lost car in 1 input\n"
                    "Median time A 0.42 s · B 0.31 s (fastest)");
-  gained = find_label (GTK_WIDGET (strip), "B: 1 concept gained, 1 lost");
+  gained = find_label (GTK_WIDGET (strip), "B: gained dog in 1 input, lost car in 1 input");
   g_assert_nonnull (gained);
   g_assert_cmpstr (gtk_widget_get_tooltip_text (gained), ==, "Gained: dog (1)\nLost: car (1)");
   g_assert_true (gtk_widget_has_css_class (gained, "compare-column-1"));

@@ -17,6 +17,21 @@ window_fixture_add (const char           *path,
               window_fixture_set_up, test, window_fixture_tear_down);
 }
 
+/* The app's style sheet, which AdwApplication loads by itself; tests have no application,
+ * and screenshots should look like the app. */
+static void
+load_app_style (void)
+{
+  static GtkCssProvider *provider = NULL;
+
+  if (provider != NULL)
+    return;
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, "/io/github/augur/Augur/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
 void
 window_fixture_set_up (WindowFixture *fixture,
                        gconstpointer  data)
@@ -29,6 +44,7 @@ window_fixture_set_up (WindowFixture *fixture,
   g_setenv ("CLARIFAI_PAT", AUGUR_TEST_TOKEN, TRUE);
   g_setenv ("CLARIFAI_API_BASE", augur_test_server_get_base_url (fixture->server), TRUE);
 
+  load_app_style ();
   settings = g_settings_new ("io.github.augur.Augur");
   fixture->context = augur_context_new (settings, NULL);
   fixture->window = g_object_ref_sink (augur_window_new (NULL, fixture->context));
