@@ -20,6 +20,7 @@ struct _AugurCompareColumnRow
   GtkLabel      *badge;
   GtkEntry      *entry;
   GtkDropDown   *dropdown;
+  GtkWidget     *settings_button; /* shown when columns do not share the controls */
   GtkWidget     *remove_button;
   GtkStringList *labels;          /* the drop-down's items */
 
@@ -43,6 +44,7 @@ enum {
   CHANGED,
   VERSIONS_LOADED,
   REMOVE,
+  EDIT_SETTINGS,
   N_SIGNALS
 };
 
@@ -311,6 +313,12 @@ remove_clicked_cb (AugurCompareColumnRow *self)
   g_signal_emit (self, signals[REMOVE], 0);
 }
 
+static void
+settings_clicked_cb (AugurCompareColumnRow *self)
+{
+  g_signal_emit (self, signals[EDIT_SETTINGS], 0);
+}
+
 /* GObject ------------------------------------------------------------------------------ */
 
 /* The row itself takes no focus; focusing it (a removed neighbour, arrow keys) focuses the
@@ -366,6 +374,9 @@ augur_compare_column_row_class_init (AugurCompareColumnRowClass *klass)
                                            G_TYPE_NONE, 0);
   signals[REMOVE] = g_signal_new ("remove", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[EDIT_SETTINGS] = g_signal_new ("edit-settings", G_TYPE_FROM_CLASS (klass),
+                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                         G_TYPE_NONE, 0);
 }
 
 static void
@@ -394,6 +405,12 @@ build_widgets (AugurCompareColumnRow *self)
   gtk_widget_set_valign (GTK_WIDGET (self->dropdown), GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->dropdown));
 
+  self->settings_button = gtk_button_new_from_icon_name ("emblem-system-symbolic");
+  gtk_widget_add_css_class (self->settings_button, "flat");
+  gtk_widget_set_valign (self->settings_button, GTK_ALIGN_CENTER);
+  gtk_widget_set_visible (self->settings_button, FALSE);
+  gtk_box_append (GTK_BOX (box), self->settings_button);
+
   self->remove_button = gtk_button_new_from_icon_name ("list-remove-symbolic");
   gtk_widget_add_css_class (self->remove_button, "flat");
   gtk_widget_set_valign (self->remove_button, GTK_ALIGN_CENTER);
@@ -420,6 +437,7 @@ augur_compare_column_row_init (AugurCompareColumnRow *self)
   g_signal_connect_swapped (self->dropdown, "notify::selected",
                             G_CALLBACK (version_selected_cb), self);
   g_signal_connect_swapped (self->remove_button, "clicked", G_CALLBACK (remove_clicked_cb), self);
+  g_signal_connect_swapped (self->settings_button, "clicked", G_CALLBACK (settings_clicked_cb), self);
 
   show_versions (self);
   augur_compare_column_row_set_index (self, 0);
@@ -459,6 +477,7 @@ augur_compare_column_row_set_index (AugurCompareColumnRow *self,
 {
   g_autofree char *letter = NULL;
   g_autofree char *remove_label = NULL;
+  g_autofree char *settings_label = NULL;
   const char *classes[] = { "heading", augur_compare_column_css_class (index), NULL };
 
   g_return_if_fail (AUGUR_IS_COMPARE_COLUMN_ROW (self));
@@ -479,6 +498,19 @@ augur_compare_column_row_set_index (AugurCompareColumnRow *self,
   remove_label = g_strdup_printf (_("Remove Column %s"), letter);
   gtk_widget_set_tooltip_text (self->remove_button, remove_label);
   take_accessible_label (self->remove_button, g_steal_pointer (&remove_label));
+  /* Translators: %s is a compare column's letter, "A" to "D" */
+  settings_label = g_strdup_printf (_("Edit Settings of Column %s"), letter);
+  gtk_widget_set_tooltip_text (self->settings_button, settings_label);
+  take_accessible_label (self->settings_button, g_steal_pointer (&settings_label));
+}
+
+/* Without shared controls, each column can be sent to the controls panel to edit its own. */
+void
+augur_compare_column_row_set_settings_editable (AugurCompareColumnRow *self,
+                                                gboolean               editable)
+{
+  g_return_if_fail (AUGUR_IS_COMPARE_COLUMN_ROW (self));
+  gtk_widget_set_visible (self->settings_button, editable);
 }
 
 void

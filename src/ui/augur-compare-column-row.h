@@ -28,6 +28,8 @@ void                 augur_compare_column_row_set_removable (AugurCompareColumnR
 /* Shows @ref's model and chooses its version (Latest when it has none, unless the model is
  * the one shown already). A new model's versions are listed again. Returns whether the
  * model or version changed. */
+void                 augur_compare_column_row_set_settings_editable (AugurCompareColumnRow *self,
+                                                                     gboolean               editable);
 gboolean             augur_compare_column_row_apply_ref   (AugurCompareColumnRow *self,
                                                            const AugurModelRef   *ref);
 /* @version_id: (nullable): NULL for Latest. Returns whether it changed. */

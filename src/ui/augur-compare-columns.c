@@ -46,6 +46,7 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   CHANGED,
+  EDIT_SETTINGS,
   N_SIGNALS
 };
 
@@ -87,6 +88,7 @@ update_rows (AugurCompareColumns *self)
     {
       augur_compare_column_row_set_index (get_row (self, i), i);
       augur_compare_column_row_set_removable (get_row (self, i), n > AUGUR_COMPARE_MIN_COLUMNS);
+      augur_compare_column_row_set_settings_editable (get_row (self, i), !self->sync_controls);
     }
   gtk_widget_set_sensitive (self->add_button, n < AUGUR_COMPARE_MAX_COLUMNS);
 }
@@ -170,6 +172,16 @@ row_versions_loaded_cb (AugurCompareColumns   *self,
 }
 
 static void
+row_edit_settings_cb (AugurCompareColumns   *self,
+                      AugurCompareColumnRow *row)
+{
+  guint index;
+
+  if (g_ptr_array_find (self->rows, row, &index))
+    g_signal_emit (self, signals[EDIT_SETTINGS], 0, index);
+}
+
+static void
 row_remove_cb (AugurCompareColumns   *self,
                AugurCompareColumnRow *row)
 {
@@ -201,6 +213,7 @@ append_column (AugurCompareColumns *self,
   g_signal_connect_swapped (row, "changed", G_CALLBACK (row_changed_cb), self);
   g_signal_connect_swapped (row, "versions-loaded", G_CALLBACK (row_versions_loaded_cb), self);
   g_signal_connect_swapped (row, "remove", G_CALLBACK (row_remove_cb), self);
+  g_signal_connect_swapped (row, "edit-settings", G_CALLBACK (row_edit_settings_cb), self);
   g_ptr_array_add (self->rows, row);
   gtk_list_box_append (self->list, GTK_WIDGET (row));
   update_rows (self);
@@ -353,6 +366,9 @@ augur_compare_columns_class_init (AugurCompareColumnsClass *klass)
 
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[EDIT_SETTINGS] = g_signal_new ("edit-settings", G_TYPE_FROM_CLASS (klass),
+                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                         G_TYPE_NONE, 1, G_TYPE_UINT);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "augur-compare-columns");
@@ -627,6 +643,7 @@ augur_compare_columns_set_sync_controls (AugurCompareColumns *self,
   if (self->sync_controls == sync)
     return;
   self->sync_controls = sync;
+  update_rows (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SYNC_CONTROLS]);
   emit_changed (self);
 }

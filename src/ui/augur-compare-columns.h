@@ -47,6 +47,8 @@ void       augur_compare_columns_set_sync_controls (AugurCompareColumns *self,
 /* Whether every column's version list has loaded (or failed). */
 gboolean   augur_compare_columns_is_loading       (AugurCompareColumns *self);
 
+/* Signal "edit-settings" (guint column): without shared controls, the user asked to edit
+ * that column's settings. */
 /* Signal "changed": a column was added, removed or changed model or version, or sync
  * was switched. Property "sync-controls" (boolean). Property "loading" (boolean, read-only):
  * augur_compare_columns_is_loading(), notified when it changes. */

@@ -1011,12 +1011,40 @@ compare_columns_changed_cb (AugurWindow *self)
   _augur_window_actions_update (self);
 }
 
+/* Without shared controls, a column's settings are those remembered for its model and
+ * version: showing that version in the window puts them in the controls panel. */
+static void
+edit_column_settings_cb (AugurWindow *self,
+                         guint        column)
+{
+  g_autoptr(GPtrArray) refs = augur_compare_columns_dup_refs (self->compare_columns);
+  g_autoptr(GPtrArray) columns = augur_compare_columns_dup_columns (self->compare_columns);
+  g_autofree char *text = NULL;
+
+  g_autoptr(AugurModelRef) picked = augur_model_picker_dup_ref (self->model_picker);
+  AugurModelRef *ref;
+
+  if (refs == NULL || column >= refs->len)
+    return;
+  ref = g_ptr_array_index (refs, column);
+  if (picked != NULL && same_model (picked, ref))
+    augur_model_picker_select_version (self->model_picker, ref->version_id);
+  else
+    augur_model_picker_select (self->model_picker, ref);
+  /* Translators: %s names a compare column, e.g. "B · 0a1b2c3d" */
+  text = g_strdup_printf (_("The controls now show the settings of %s"),
+                          ((AugurCompareColumn *) g_ptr_array_index (columns, column))->display_name);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
 void
 _augur_window_setup_compare (AugurWindow *self)
 {
   augur_compare_columns_set_context (self->compare_columns, self->context);
   g_signal_connect_object (self->compare_columns, "changed",
                            G_CALLBACK (compare_columns_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->compare_columns, "edit-settings",
+                           G_CALLBACK (edit_column_settings_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->compare_table, "comparison-activated",
                            G_CALLBACK (comparison_activated_cb), self, G_CONNECT_SWAPPED);
   show_compare_pages (self, FALSE);

@@ -665,6 +665,44 @@ test_text_diff (WindowFixture *fixture,
   g_assert_nonnull (strstr (augur_compare_text_get_stats (text, 1), "words"));
 }
 
+
+/* Without shared controls, each column sends the settings remembered for its version: B's
+ * temperature reaches B's requests only (the text model echoes the params it received). */
+static void
+test_own_controls_per_column (WindowFixture *fixture,
+                              gconstpointer  data)
+{
+  AugurCompareColumns *columns = fixture->window->compare_columns;
+  g_autoptr(AugurModelRef) picked = NULL;
+  g_autoptr(JsonNode) cool = window_fixture_number_node (0.2);
+  AugurCompareText *text;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  window_fixture_select_model (fixture, MODEL_URL);
+  g_object_set (fixture->window, "compare-mode", TRUE, NULL);
+  window_fixture_wait_until (fixture, columns_loaded, "compare columns");
+  augur_compare_columns_set_sync_controls (columns, FALSE);
+
+  /* Column B's settings button puts B's version in the window, and its settings in the panel. */
+  g_signal_emit_by_name (columns, "edit-settings", 1);
+  picked = augur_model_picker_dup_ref (fixture->window->model_picker);
+  g_assert_cmpstr (picked->version_id, ==, AUGUR_TEST_VERSION_OLDER);
+  window_fixture_wait_until (fixture, window_fixture_model_loaded, "version B");
+  g_assert_true (augur_controls_panel_set_value (fixture->window->controls_panel, "temperature", cool));
+
+  augur_input_grid_set_text (fixture->window->input_grid, "Name a colour");
+  run_comparison (fixture);
+  text = AUGUR_COMPARE_TEXT (window_fixture_find_widget_of_type (GTK_WIDGET (fixture->window->compare_view),
+                                                                 AUGUR_TYPE_COMPARE_TEXT));
+  g_assert_nonnull (text);
+  a = augur_compare_text_dup_text (text, 0);
+  b = augur_compare_text_dup_text (text, 1);
+  g_assert_nonnull (strstr (b, "temperature=0.2"));
+  g_assert_null (strstr (a, "temperature"));
+  augur_controls_panel_reset (fixture->window->controls_panel);
+}
+
 static void
 test_detector_boxes (WindowFixture *fixture,
                      gconstpointer  data)
@@ -708,6 +746,8 @@ main (int   argc,
                       test_reopen_from_history);
   window_fixture_add ("/ui/window-compare/golden-set", AUGUR_TEST_MODEL_CLASSIFIER, test_golden_set);
   window_fixture_add ("/ui/window-compare/text-diff", AUGUR_TEST_MODEL_TEXT, test_text_diff);
+  window_fixture_add ("/ui/window-compare/own-controls-per-column", AUGUR_TEST_MODEL_TEXT,
+                      test_own_controls_per_column);
   window_fixture_add ("/ui/window-compare/detector-boxes", AUGUR_TEST_MODEL_DETECTOR, test_detector_boxes);
   return g_test_run ();
 }
