@@ -106,7 +106,12 @@ retry_failed_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *param)
 {
-  _augur_window_retry_failed (AUGUR_WINDOW (widget));
+  AugurWindow *self = AUGUR_WINDOW (widget);
+
+  if (self->compare_mode)
+    _augur_window_retry_compare (self);
+  else
+    _augur_window_retry_failed (self);
 }
 
 static void
@@ -238,6 +243,8 @@ _augur_window_actions_update (AugurWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.evaluate",
                                  self->ground_truth != NULL && self->run_results != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.retry-failed",
-                                 !busy && connected && !self->compare_mode && _augur_window_count_unfinished (self) > 0);
+                                 !busy && connected &&
+                                 (self->compare_mode ? _augur_window_count_compare_unfinished (self)
+                                                     : _augur_window_count_unfinished (self)) > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), busy);
 }

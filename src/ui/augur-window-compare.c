@@ -32,7 +32,8 @@ struct _AugurCompareSession
   GPtrArray    *settings;  /* AugurSettings as sent, per column */
   GPtrArray    *inputs;    /* AugurInput, NULL where a reopened run lost it */
   GPtrArray    *results[AUGUR_COMPARE_MAX_COLUMNS]; /* AugurPrediction per input, NULL pending */
-  GPtrArray    *batches;   /* AugurBatch per column */
+  GPtrArray    *batches;   /* AugurBatch per column, NULL for a column with nothing to send */
+  GArray       *index_maps[AUGUR_COMPARE_MAX_COLUMNS]; /* batch index -> input index */
   GPtrArray    *comparisons; /* AugurComparison per input */
   GHashTable   *dirty;     /* input indices whose comparison is out of date */
   guint         refresh_source;
@@ -67,7 +68,10 @@ _augur_compare_session_free (AugurCompareSession *session)
   g_clear_pointer (&session->settings, g_ptr_array_unref);
   g_clear_pointer (&session->inputs, g_ptr_array_unref);
   for (guint k = 0; k < AUGUR_COMPARE_MAX_COLUMNS; k++)
-    g_clear_pointer (&session->results[k], g_ptr_array_unref);
+    {
+      g_clear_pointer (&session->results[k], g_ptr_array_unref);
+      g_clear_pointer (&session->index_maps[k], g_array_unref);
+    }
   g_clear_pointer (&session->batches, g_ptr_array_unref);
   g_clear_pointer (&session->comparisons, g_ptr_array_unref);
   g_clear_pointer (&session->dirty, g_hash_table_unref);
@@ -99,6 +103,7 @@ compare_session_new (GPtrArray *refs,
       g_ptr_array_set_size (session->results[k], n);
     }
   session->batches = g_ptr_array_new_with_free_func (_augur_unref_nullable);
+  g_ptr_array_set_size (session->batches, refs->len);
   session->comparisons = g_ptr_array_new_full (n, _augur_unref_nullable);
   g_ptr_array_set_size (session->comparisons, n);
   session->dirty = g_hash_table_new (NULL, NULL);
@@ -397,13 +402,10 @@ close_journal (AugurCompareSession *session,
 }
 
 static void
-journal_created_cb (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
+journal_opened (AugurWindow  *self,
+                AugurJournal *journal,
+                GError       *error)
 {
-  g_autoptr(AugurWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AugurJournal) journal = augur_journal_create_finish (result, &error);
   AugurCompareSession *session = self->compare;
   g_autoptr(GPtrArray) waiting = NULL;
 
@@ -417,7 +419,7 @@ journal_created_cb (GObject      *source,
       g_debug ("No journal for the comparison: %s", error->message);
       return;
     }
-  session->journal = g_steal_pointer (&journal);
+  session->journal = g_object_ref (journal);
   g_free (session->run_path);
   session->run_path = g_strdup (augur_journal_get_path (session->journal));
   for (guint i = 0; waiting != NULL && i < waiting->len; i++)
@@ -427,6 +429,18 @@ journal_created_cb (GObject      *source,
     }
   if (session->n_running == 0)
     close_journal (session, AUGUR_RUN_STATE_FINISHED);
+}
+
+static void
+journal_created_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(AugurWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AugurJournal) journal = augur_journal_create_finish (result, &error);
+
+  journal_opened (self, journal, error);
 }
 
 static void
@@ -486,6 +500,10 @@ item_finished_cb (AugurBatch      *batch,
 
   if (column == G_MAXUINT)
     return;
+  /* A batch numbers its own inputs from 0: map back to the comparison's. */
+  if (index >= session->index_maps[column]->len)
+    return;
+  index = g_array_index (session->index_maps[column], guint, index);
   store_result (self, column, index, prediction);
   journal_line (session, column, index, prediction);
 }
@@ -500,6 +518,9 @@ update_progress (AugurWindow *self)
   for (guint k = 0; k < session->batches->len; k++)
     {
       AugurBatch *batch = g_ptr_array_index (session->batches, k);
+
+      if (batch == NULL)
+        continue;
       done += augur_batch_get_n_done (batch);
       failed += augur_batch_get_n_failed (batch);
       total += augur_batch_get_n_inputs (batch);
@@ -634,9 +655,11 @@ batch_done_cb (GObject      *source,
     finish_compare (self, cancelled);
 }
 
-static void
+/* Sends the inputs at @indices to @column; returns FALSE when none of them is available. */
+static gboolean
 launch_column (AugurWindow *self,
-               guint        column)
+               guint        column,
+               GArray      *indices)
 {
   AugurCompareSession *session = self->compare;
   AugurClient *client = augur_context_get_client (self->context);
@@ -644,19 +667,32 @@ launch_column (AugurWindow *self,
   g_autoptr(AugurModelRef) picked = augur_model_picker_dup_ref (self->model_picker);
   AugurModelRef *ref = g_ptr_array_index (session->refs, column);
   g_autoptr(GPtrArray) inputs = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GArray) indices = g_array_new (FALSE, FALSE, sizeof (guint));
+  GArray *map = g_array_new (FALSE, FALSE, sizeof (guint));
   AugurModelSpec *spec = NULL;
   AugurBatch *batch;
 
   /* Only the picked model's spec is known; another model is asked the legacy way. */
   if (picked != NULL && same_model (picked, ref))
     spec = augur_model_picker_get_spec (self->model_picker);
-  for (guint i = 0; i < session->inputs->len; i++)
-    if (g_ptr_array_index (session->inputs, i) != NULL)
-      g_ptr_array_add (inputs, g_object_ref (g_ptr_array_index (session->inputs, i)));
+  /* A reopened run may have lost some inputs (pasted images): those cannot be sent. */
+  for (guint i = 0; i < indices->len; i++)
+    {
+      guint index = g_array_index (indices, guint, i);
+      AugurInput *input = g_ptr_array_index (session->inputs, index);
+
+      if (input == NULL)
+        continue;
+      g_ptr_array_add (inputs, g_object_ref (input));
+      g_array_append_val (map, index);
+    }
+  g_clear_pointer (&session->index_maps[column], g_array_unref);
+  session->index_maps[column] = map;
+  g_clear_object (&g_ptr_array_index (session->batches, column));
+  if (inputs->len == 0)
+    return FALSE;
 
   batch = augur_batch_new (client, ref, g_ptr_array_index (session->settings, column), spec, inputs);
-  g_ptr_array_add (session->batches, batch);
+  g_ptr_array_index (session->batches, column) = batch;
   if (gsettings != NULL)
     {
       augur_batch_set_max_in_flight (batch, MAX (1, g_settings_get_uint (gsettings, "requests-in-flight")
@@ -668,6 +704,24 @@ launch_column (AugurWindow *self,
   g_signal_connect_object (batch, "retrying", G_CALLBACK (retrying_cb), self, 0);
   session->n_running++;
   augur_batch_run_async (batch, self->cancellable, batch_done_cb, g_object_ref (self));
+  return TRUE;
+}
+
+/* The inputs of @column without a successful answer. */
+static GArray *
+unfinished_indices (AugurCompareSession *session,
+                    guint                column)
+{
+  GArray *indices = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < session->inputs->len; i++)
+    {
+      AugurPrediction *prediction = g_ptr_array_index (session->results[column], i);
+
+      if (prediction == NULL || !augur_prediction_is_success (prediction))
+        g_array_append_val (indices, i);
+    }
+  return indices;
 }
 
 static void
@@ -685,7 +739,81 @@ start_session (AugurWindow         *self,
   gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
   open_journal (self);
   for (guint k = 0; k < n_columns (session); k++)
-    launch_column (self, k);
+    {
+      g_autoptr(GArray) all = unfinished_indices (session, k);
+      launch_column (self, k, all);
+    }
+  if (session->n_running == 0)
+    finish_compare (self, FALSE);
+  _augur_window_actions_update (self);
+}
+
+/* Unfinished answers over every column: what "Retry Failed" would send. */
+guint
+_augur_window_count_compare_unfinished (AugurWindow *self)
+{
+  AugurCompareSession *session = self->compare;
+  guint n = 0;
+
+  if (session == NULL)
+    return 0;
+  for (guint k = 0; k < n_columns (session); k++)
+    {
+      g_autoptr(GArray) indices = unfinished_indices (session, k);
+
+      for (guint i = 0; i < indices->len; i++)
+        n += g_ptr_array_index (session->inputs, g_array_index (indices, guint, i)) != NULL;
+    }
+  return n;
+}
+
+static void
+journal_reopened_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(AugurWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AugurJournal) journal = augur_journal_reopen_finish (result, &error);
+
+  journal_opened (self, journal, error);
+}
+
+/**
+ * _augur_window_retry_compare:
+ *
+ * Sends again, per column, only the inputs without a successful answer (failed, or never
+ * answered in a run that was cut short), continuing the comparison's journal.
+ */
+void
+_augur_window_retry_compare (AugurWindow *self)
+{
+  AugurCompareSession *session = self->compare;
+
+  if (session == NULL || self->cancellable != NULL || augur_context_get_client (self->context) == NULL)
+    return;
+  self->cancellable = g_cancellable_new ();
+  session->started_us = g_get_monotonic_time ();
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  gtk_label_set_text (self->progress_label, _("Sending…"));
+  gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
+
+  if (session->run_path != NULL)
+    {
+      session->unjournaled = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_line_free);
+      session->journal_cancellable = g_cancellable_new ();
+      augur_journal_reopen_async (session->run_path, session->journal_cancellable,
+                                  journal_reopened_cb, g_object_ref (self));
+    }
+  else
+    open_journal (self);
+  for (guint k = 0; k < n_columns (session); k++)
+    {
+      g_autoptr(GArray) indices = unfinished_indices (session, k);
+      launch_column (self, k, indices);
+    }
+  if (session->n_running == 0)
+    finish_compare (self, FALSE);
   _augur_window_actions_update (self);
 }
 
@@ -771,6 +899,7 @@ _augur_window_open_compare_run (AugurWindow *self,
   g_autoptr(GPtrArray) inputs = g_ptr_array_new_with_free_func (_augur_unref_nullable);
   g_autoptr(GPtrArray) grid_inputs = g_ptr_array_new_with_free_func (g_object_unref);
   gboolean one_model = TRUE;
+  guint n_unfinished;
   AugurCompareSession *session;
 
   if (self->cancellable != NULL)
@@ -818,6 +947,20 @@ _augur_window_open_compare_run (AugurWindow *self,
   g_clear_handle_id (&session->refresh_source, g_source_remove);
   refresh_views (self);
   _augur_window_actions_update (self);
+
+  n_unfinished = _augur_window_count_compare_unfinished (self);
+  if (n_unfinished > 0)
+    {
+      g_autofree char *text = g_strdup_printf (ngettext ("Comparison reopened: %u answer is missing",
+                                                         "Comparison reopened: %u answers are missing",
+                                                         n_unfinished), n_unfinished);
+      AdwToast *toast = adw_toast_new (text);
+
+      adw_toast_set_button_label (toast, _("Send Them"));
+      adw_toast_set_action_name (toast, "win.retry-failed");
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
 }
 
 /* Detail and export ------------------------------------------------------------------------ */

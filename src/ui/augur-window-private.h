@@ -149,6 +149,8 @@ void     _augur_window_open_compare_run (AugurWindow    *self,
                                          AugurRun       *run);
 gboolean _augur_window_has_comparison   (AugurWindow    *self);
 void     _augur_window_apply_compare_filter (AugurWindow *self);
+guint    _augur_window_count_compare_unfinished (AugurWindow *self);
+void     _augur_window_retry_compare    (AugurWindow    *self);
 void     _augur_window_export_compare   (AugurWindow    *self);
 void     _augur_window_export_compare_to (AugurWindow   *self,
                                          GFile          *file);

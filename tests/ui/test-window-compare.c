@@ -380,6 +380,23 @@ test_one_version_fails (WindowFixture *fixture,
       g_assert_nonnull (strstr (row, value_a));
       g_assert_nonnull (strstr (row, NAME_B " failed"));
     }
+
+  /* Retry Failed sends B's inputs again, and only those. */
+  augur_test_server_fail_version (fixture->server, NULL, 0);
+  augur_test_server_clear_requests (fixture->server);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.retry-failed", NULL));
+  window_fixture_wait_until (fixture, comparison_done, "the retry");
+  g_assert_cmpuint (count_predicts_on (fixture, AUGUR_TEST_VERSION_OLDER), ==, 3);
+  g_assert_cmpuint (augur_test_server_get_requests (fixture->server)->len, ==, 1);
+  for (guint i = 0; i < 3; i++)
+    {
+      AugurCompareCard *card = augur_compare_view_get_card (view, i);
+      g_auto(GStrv) rows = augur_compare_card_dup_rows (card);
+
+      g_assert_null (augur_compare_card_get_column_error (card, 1));
+      g_assert_null (strstr (rows[0], "failed"));
+    }
+  g_assert_cmpuint (_augur_window_count_compare_unfinished (fixture->window), ==, 0);
 }
 
 static GArray *
