@@ -22,6 +22,7 @@ typedef struct
   int       delay_ms;
   char     *model;
   gboolean  lean;
+  gboolean  versions_differ;
 } Options;
 
 static gboolean
@@ -63,6 +64,8 @@ parse_options (Options  *options,
       "Wait this long before every answer (default 100)", "MS" },
     { "model", 'm', 0, G_OPTION_ARG_STRING, &options->model,
       "What predict answers: classifier (default), detector or text", "KIND" },
+    { "versions-differ", 0, 0, G_OPTION_ARG_NONE, &options->versions_differ,
+      "The older version answers differently from the latest (for Compare)", NULL },
     { "lean", 'l', 0, G_OPTION_ARG_NONE, &options->lean,
       "Answer predicts without parsing them (3 fixed concepts per input), so that only "
       "the client is measured", NULL },
@@ -89,7 +92,7 @@ int
 main (int    argc,
       char **argv)
 {
-  Options options = { 100, NULL, FALSE };
+  Options options = { 100, NULL, FALSE, FALSE };
   g_autoptr(GMainLoop) loop = NULL;
   AugurTestServerModel model;
   AugurTestServer *server;
@@ -106,6 +109,7 @@ main (int    argc,
   augur_test_server_set_model (server, model);
   augur_test_server_set_delay (server, options.delay_ms);
   augur_test_server_set_lean (server, options.lean);
+  augur_test_server_set_versions_differ (server, options.versions_differ);
   printf ("%s\n", augur_test_server_get_base_url (server));
   fflush (stdout);
 
