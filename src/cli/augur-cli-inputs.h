@@ -1,4 +1,4 @@
-/* augur-cli-inputs.h: command-line arguments -> AugurInputs, folders walked in path order.
+/* augur-cli-inputs.h: command-line arguments -> AugurInputs, folders walked in name order.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -25,8 +25,9 @@ AugurCliInputArg *augur_cli_input_arg_new  (AugurCliArgKind   kind,
 void              augur_cli_input_arg_free (AugurCliInputArg *arg);
 
 /* (element-type AugurCliInputArg) -> (element-type AugurInput), in command-line order.
- * Files that folders hold but that are neither images nor text are reported on stderr
- * and left out; @n_problems counts folders that could not be read. */
+ * Files and folders are scanned as the window scans dropped ones (augur-input-scan.h), with
+ * text files taken too; what is skipped is reported on stderr, one line each. @n_problems
+ * counts the skipped files that were meant as inputs: unreadable, or over the size limit. */
 GPtrArray *augur_cli_inputs_collect (GPtrArray *args,
                                      guint     *n_problems);
 

@@ -178,8 +178,10 @@ static const char predict_summary[] =
   N_("Predict on each INPUT with MODEL and print the results in input order.\n"
      "\n"
      "MODEL is a model URL (https://clarifai.com/USER/APP/models/MODEL) or USER/APP/MODEL.\n"
-     "INPUT is an image or text file; a folder (walked recursively in path order, taking\n"
+     "INPUT is an image or text file; a folder (walked recursively in name order, taking\n"
      "images and text files, leaving out hidden ones); or an http(s) image URL.\n"
+     "Files in folders that are not images or text, unreadable, over 20 MB or already\n"
+     "given are skipped, each said on stderr.\n"
      "--format json prints one JSON array with one object per input: input,\n"
      "status {code, description}, concepts [{id, name, value}], regions, text.");
 

@@ -12,14 +12,20 @@
 #include "augur-worker.h"
 
 #define SCAN_ATTRIBUTES G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_NAME "," \
-                        G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_IS_HIDDEN
+                        G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_IS_HIDDEN "," \
+                        G_FILE_ATTRIBUTE_ID_FILE
 
-typedef struct
+/* Enough for GIO to tell text from binary; image signatures need far less. */
+#define SNIFF_BYTES 256
+
+struct _AugurInputScan
 {
-  AugurScanResult *result;
-  GHashTable      *seen;       /* paths already taken */
-  GCancellable    *cancellable;
-} Scan;
+  AugurScanResult *result;      /* (owned) */
+  GHashTable      *seen;        /* (owned) URIs, URLs and texts already taken */
+  GHashTable      *walking;     /* (owned) file ids of the folders being walked */
+  AugurScanFlags   flags;
+  GCancellable    *cancellable; /* (owned) (nullable) */
+};
 
 static void
 skipped_file_free (AugurSkippedFile *skipped)
@@ -40,39 +46,93 @@ augur_scan_result_free (AugurScanResult *result)
 }
 
 static void
-skip (Scan       *scan,
-      GFile      *file,
-      const char *reason)
+skip (AugurInputScan *scan,
+      GFile          *file,
+      AugurSkipKind   kind,
+      const char     *reason)
 {
   AugurSkippedFile *skipped = g_new0 (AugurSkippedFile, 1);
 
   skipped->path = g_file_get_parse_name (file);
   skipped->reason = g_strdup (reason);
+  skipped->kind = kind;
   g_ptr_array_add (scan->result->skipped, skipped);
 }
 
-/* In folders, only images are taken: a folder of photos often holds sidecar files. The name
- * decides when the MIME database knows it; otherwise the first bytes do. */
-static gboolean
-looks_like_image (GFile      *file,
-                  const char *name)
+static void
+skip_unreadable (AugurInputScan *scan,
+                 GFile          *file,
+                 const GError   *error)
 {
-  g_autofree char *type = g_content_type_guess (name, NULL, 0, NULL);
+  /* Translators: %s says what went wrong, e.g. "Permission denied" */
+  g_autofree char *reason = g_strdup_printf (_("unreadable: %s"), error->message);
+
+  skip (scan, file, AUGUR_SKIP_UNREADABLE, reason);
+}
+
+static gboolean
+content_type_is_wanted (AugurInputScan *scan,
+                        const char     *type)
+{
   g_autofree char *mime = g_content_type_get_mime_type (type);
-  g_autoptr(GFileInputStream) stream = NULL;
-  guint8 head[16];
-  gssize n;
 
   if (mime != NULL && g_str_has_prefix (mime, "image/"))
     return TRUE;
-  stream = g_file_read (file, NULL, NULL);
-  if (stream == NULL)
-    return FALSE;
-  n = g_input_stream_read (G_INPUT_STREAM (stream), head, sizeof head, NULL, NULL);
-  return n > 0 && augur_image_format_sniff (head, n) != AUGUR_IMAGE_FORMAT_UNKNOWN;
+  return (scan->flags & AUGUR_SCAN_TEXT_FILES) != 0 && g_content_type_is_a (type, "text/plain");
 }
 
-static void scan_file (Scan *scan, GFile *file, GFileInfo *info, gboolean from_folder);
+/* In folders, only images (and, when asked, text files) are taken: a folder of photos often
+ * holds sidecar files. The name decides when the MIME database knows it; otherwise the first
+ * bytes do: an image format we know, or what GIO sniffs. */
+static gboolean
+looks_wanted (AugurInputScan *scan,
+              GFile          *file,
+              const char     *name)
+{
+  g_autofree char *type = g_content_type_guess (name, NULL, 0, NULL);
+  g_autofree char *sniffed = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
+  guint8 head[SNIFF_BYTES];
+  gsize n = 0;
+
+  if (content_type_is_wanted (scan, type))
+    return TRUE;
+  stream = g_file_read (file, NULL, NULL);
+  if (stream == NULL ||
+      !g_input_stream_read_all (G_INPUT_STREAM (stream), head, sizeof head, &n, NULL, NULL) ||
+      n == 0)
+    return FALSE;
+  if (augur_image_format_sniff (head, n) != AUGUR_IMAGE_FORMAT_UNKNOWN)
+    return TRUE;
+  if ((scan->flags & AUGUR_SCAN_TEXT_FILES) == 0)
+    return FALSE;
+  sniffed = g_content_type_guess (NULL, head, n, NULL);
+  return content_type_is_wanted (scan, sniffed);
+}
+
+static void
+skip_unwanted (AugurInputScan *scan,
+               GFile          *file)
+{
+  if (scan->flags & AUGUR_SCAN_TEXT_FILES)
+    skip (scan, file, AUGUR_SKIP_NOT_AN_IMAGE, _("not an image or a text file"));
+  else
+    skip (scan, file, AUGUR_SKIP_NOT_AN_IMAGE, _("not an image"));
+}
+
+/* Takes @file unless the scan already has it. */
+static void
+take_file (AugurInputScan *scan,
+           GFile          *file)
+{
+  if (!g_hash_table_add (scan->seen, g_file_get_uri (file)))
+    {
+      skip (scan, file, AUGUR_SKIP_DUPLICATE, _("duplicate"));
+      return;
+    }
+  g_ptr_array_add (scan->result->inputs, augur_input_new_file (file));
+}
+
 
 /* A dropped list: a .txt, .csv or .tsv file holding one image URL or one text per line. */
 static gboolean
@@ -113,9 +173,9 @@ first_field (const char *line,
 }
 
 static gboolean
-expand_list_file (Scan       *scan,
-                  GFile      *file,
-                  const char *name)
+expand_list_file (AugurInputScan *scan,
+                  GFile          *file,
+                  const char     *name)
 {
   g_autofree char *lower = g_ascii_strdown (name, -1);
   char separator = g_str_has_suffix (lower, ".csv") ? ',' : g_str_has_suffix (lower, ".tsv") ? '\t' : '\0';
@@ -127,8 +187,7 @@ expand_list_file (Scan       *scan,
 
   if (!g_file_load_contents (file, scan->cancellable, &contents, &length, NULL, &error))
     {
-      g_autofree char *reason = g_strdup_printf (_("unreadable: %s"), error->message);
-      skip (scan, file, reason);
+      skip_unreadable (scan, file, error);
       return TRUE;
     }
   if (!g_utf8_validate (contents, length, NULL) || memchr (contents, '\0', length) != NULL)
@@ -154,7 +213,7 @@ expand_list_file (Scan       *scan,
       n_added++;
     }
   if (n_added == 0)
-    skip (scan, file, _("no image URL or text in it"));
+    skip (scan, file, AUGUR_SKIP_EMPTY_LIST, _("no image URL or text in it"));
   return TRUE;
 }
 
@@ -168,9 +227,11 @@ compare_names (gconstpointer a,
   return g_utf8_collate (g_file_info_get_name (ia), g_file_info_get_name (ib));
 }
 
+static void scan_file (AugurInputScan *scan, GFile *file, GFileInfo *info, gboolean from_folder);
+
 static void
-scan_folder (Scan  *scan,
-             GFile *folder)
+scan_folder_children (AugurInputScan *scan,
+                      GFile          *folder)
 {
   g_autoptr(GFileEnumerator) enumerator = NULL;
   g_autoptr(GPtrArray) children = g_ptr_array_new_with_free_func (g_object_unref);
@@ -181,18 +242,14 @@ scan_folder (Scan  *scan,
                                           scan->cancellable, &error);
   if (enumerator == NULL)
     {
-      g_autofree char *reason = g_strdup_printf (_("unreadable: %s"), error->message);
-      skip (scan, folder, reason);
+      skip_unreadable (scan, folder, error);
       return;
     }
 
   while ((info = g_file_enumerator_next_file (enumerator, scan->cancellable, &error)) != NULL)
     g_ptr_array_add (children, info);
   if (error != NULL)
-    {
-      g_autofree char *reason = g_strdup_printf (_("unreadable: %s"), error->message);
-      skip (scan, folder, reason);
-    }
+    skip_unreadable (scan, folder, error);
 
   g_ptr_array_sort (children, compare_names);
   for (guint i = 0; i < children->len; i++)
@@ -209,47 +266,165 @@ scan_folder (Scan  *scan,
     }
 }
 
+/* Links to folders are followed, but a link back to a folder being walked would walk it
+ * again and again: such a folder is skipped. */
 static void
-scan_file (Scan      *scan,
-           GFile     *file,
-           GFileInfo *info,
-           gboolean   from_folder)
+scan_folder (AugurInputScan *scan,
+             GFile          *folder,
+             GFileInfo      *info)
 {
-  g_autofree char *key = g_file_get_uri (file);
+  const char *id = g_file_info_get_attribute_string (info, G_FILE_ATTRIBUTE_ID_FILE);
+
+  if (id == NULL)
+    {
+      scan_folder_children (scan, folder);
+      return;
+    }
+  if (!g_hash_table_add (scan->walking, g_strdup (id)))
+    {
+      skip (scan, folder, AUGUR_SKIP_LOOP, _("a link back to a folder it is in"));
+      return;
+    }
+  scan_folder_children (scan, folder);
+  g_hash_table_remove (scan->walking, id);
+}
+
+static void
+skip_too_large (AugurInputScan *scan,
+                GFile          *file,
+                GFileInfo      *info)
+{
+  g_autofree char *size = g_format_size (g_file_info_get_size (info));
+  /* Translators: %s is a size such as "24.1 MB" */
+  g_autofree char *reason = g_strdup_printf (_("%s, over the 20 MB limit"), size);
+
+  skip (scan, file, AUGUR_SKIP_TOO_LARGE, reason);
+}
+
+static void
+scan_file (AugurInputScan *scan,
+           GFile          *file,
+           GFileInfo      *info,
+           gboolean        from_folder)
+{
   GFileType type = g_file_info_get_file_type (info);
 
   if (type == G_FILE_TYPE_DIRECTORY)
-    {
-      scan_folder (scan, file);
-      return;
-    }
-  if (type != G_FILE_TYPE_REGULAR)
-    {
-      skip (scan, file, _("not a regular file"));
-      return;
-    }
-  if (from_folder && !looks_like_image (file, g_file_info_get_name (info)))
-    {
-      skip (scan, file, _("not an image"));
-      return;
-    }
-  if (g_file_info_get_size (info) > AUGUR_MAX_INPUT_BYTES)
-    {
-      g_autofree char *size = g_format_size (g_file_info_get_size (info));
-      /* Translators: %s is a size such as "24.1 MB" */
-      g_autofree char *reason = g_strdup_printf (_("%s, over the 20 MB limit"), size);
-      skip (scan, file, reason);
-      return;
-    }
-  if (!from_folder && is_list_file (g_file_info_get_name (info)) &&
-      expand_list_file (scan, file, g_file_info_get_name (info)))
+    scan_folder (scan, file, info);
+  else if (!from_folder && (scan->flags & AUGUR_SCAN_KEEP_GIVEN_FILES))
+    take_file (scan, file);
+  else if (type != G_FILE_TYPE_REGULAR)
+    skip (scan, file, AUGUR_SKIP_NOT_REGULAR, _("not a regular file"));
+  else if (from_folder && !looks_wanted (scan, file, g_file_info_get_name (info)))
+    skip_unwanted (scan, file);
+  else if (g_file_info_get_size (info) > AUGUR_MAX_INPUT_BYTES)
+    skip_too_large (scan, file, info);
+  else if (from_folder || !is_list_file (g_file_info_get_name (info)) ||
+           !expand_list_file (scan, file, g_file_info_get_name (info)))
+    take_file (scan, file);
+}
+
+/* Incremental scan ------------------------------------------------------------------------- */
+
+/**
+ * augur_input_scan_new:
+ * @flags: what to take besides the default
+ * @cancellable: (nullable): stops the walk; what was found so far stays
+ *
+ * Returns: (transfer full): an empty scan; end it with augur_input_scan_end()
+ */
+AugurInputScan *
+augur_input_scan_new (AugurScanFlags  flags,
+                      GCancellable   *cancellable)
+{
+  AugurInputScan *scan;
+
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+
+  scan = g_new0 (AugurInputScan, 1);
+  scan->result = g_new0 (AugurScanResult, 1);
+  scan->result->inputs = g_ptr_array_new_with_free_func (g_object_unref);
+  scan->result->skipped = g_ptr_array_new_with_free_func ((GDestroyNotify) skipped_file_free);
+  scan->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  scan->walking = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  scan->flags = flags;
+  scan->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
+  return scan;
+}
+
+/**
+ * augur_input_scan_add_file:
+ * @file: a file or folder, as dropped or given
+ *
+ * Adds the inputs @file makes (a folder is walked) after those already found, and says what
+ * was skipped. Blocking.
+ */
+void
+augur_input_scan_add_file (AugurInputScan *scan,
+                           GFile          *file)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (scan != NULL);
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (g_cancellable_is_cancelled (scan->cancellable))
     return;
-  if (!g_hash_table_add (scan->seen, g_steal_pointer (&key)))
-    {
-      skip (scan, file, _("duplicate"));
-      return;
-    }
-  g_ptr_array_add (scan->result->inputs, augur_input_new_file (file));
+  info = g_file_query_info (file, SCAN_ATTRIBUTES, G_FILE_QUERY_INFO_NONE, scan->cancellable,
+                            &error);
+  if (info != NULL)
+    scan_file (scan, file, info, FALSE);
+  else if (scan->flags & AUGUR_SCAN_KEEP_GIVEN_FILES)
+    take_file (scan, file);
+  else
+    skip_unreadable (scan, file, error);
+}
+
+/**
+ * augur_input_scan_add_input:
+ * @input: an input that is not a file (a URL or a text)
+ *
+ * Adds @input as it is after the inputs already found, so that it keeps its place among them.
+ */
+void
+augur_input_scan_add_input (AugurInputScan *scan,
+                            AugurInput     *input)
+{
+  g_return_if_fail (scan != NULL);
+  g_return_if_fail (AUGUR_IS_INPUT (input));
+
+  g_ptr_array_add (scan->result->inputs, g_object_ref (input));
+}
+
+/**
+ * augur_input_scan_end:
+ * @scan: (transfer full): the scan, freed here
+ *
+ * Returns: (transfer full): the inputs in the order they were found, and the skipped files
+ */
+AugurScanResult *
+augur_input_scan_end (AugurInputScan *scan)
+{
+  AugurScanResult *result;
+
+  g_return_val_if_fail (scan != NULL, NULL);
+
+  result = g_steal_pointer (&scan->result);
+  augur_input_scan_free (scan);
+  return result;
+}
+
+void
+augur_input_scan_free (AugurInputScan *scan)
+{
+  if (scan == NULL)
+    return;
+  g_clear_pointer (&scan->result, augur_scan_result_free);
+  g_hash_table_unref (scan->seen);
+  g_hash_table_unref (scan->walking);
+  g_clear_object (&scan->cancellable);
+  g_free (scan);
 }
 
 /**
@@ -263,29 +438,14 @@ AugurScanResult *
 augur_input_scan_files (GPtrArray    *files,
                         GCancellable *cancellable)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  AugurScanResult *result = g_new0 (AugurScanResult, 1);
-  Scan scan = { result, seen, cancellable };
+  AugurInputScan *scan;
 
-  result->inputs = g_ptr_array_new_with_free_func (g_object_unref);
-  result->skipped = g_ptr_array_new_with_free_func ((GDestroyNotify) skipped_file_free);
+  g_return_val_if_fail (files != NULL, NULL);
 
-  for (guint i = 0; i < files->len && !g_cancellable_is_cancelled (cancellable); i++)
-    {
-      GFile *file = g_ptr_array_index (files, i);
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GFileInfo) info = g_file_query_info (file, SCAN_ATTRIBUTES, G_FILE_QUERY_INFO_NONE,
-                                                     cancellable, &error);
-      if (info == NULL)
-        {
-          g_autofree char *reason = g_strdup_printf (_("unreadable: %s"), error->message);
-          skip (&scan, file, reason);
-          continue;
-        }
-      scan_file (&scan, file, info, FALSE);
-    }
-
-  return result;
+  scan = augur_input_scan_new (AUGUR_SCAN_DEFAULT, cancellable);
+  for (guint i = 0; i < files->len; i++)
+    augur_input_scan_add_file (scan, g_ptr_array_index (files, i));
+  return augur_input_scan_end (scan);
 }
 
 static void

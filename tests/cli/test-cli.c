@@ -5,7 +5,9 @@
  */
 #define G_LOG_DOMAIN "test-cli"
 
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <json-glib/json-glib.h>
 
@@ -285,6 +287,89 @@ last_request_query (Fixture    *fixture,
   return NULL;
 }
 
+/* One input of a predict body, told apart: "image:TRAILER" for a test PNG (the bytes after
+ * its IEND, see write_png()), "text:RAW" for a text, "url:URL" for an image URL. */
+static char *
+describe_wire_input (JsonObject *input)
+{
+  JsonObject *data = json_object_get_object_member (input, "data");
+  JsonObject *image = json_object_has_member (data, "image")
+                      ? json_object_get_object_member (data, "image") : NULL;
+  gsize len = 0;
+  g_autofree guchar *bytes = NULL;
+
+  if (json_object_has_member (data, "text"))
+    return g_strconcat ("text:", json_object_get_string_member (
+                          json_object_get_object_member (data, "text"), "raw"), NULL);
+  g_assert_nonnull (image);
+  if (json_object_has_member (image, "url"))
+    return g_strconcat ("url:", json_object_get_string_member (image, "url"), NULL);
+  bytes = g_base64_decode (json_object_get_string_member (image, "base64"), &len);
+  g_assert_cmpuint (len, >, sizeof tiny_png);
+  g_assert_cmpmem (bytes, sizeof tiny_png, tiny_png, sizeof tiny_png);
+  return g_strdup_printf ("image:%.*s", (int) (len - sizeof tiny_png),
+                          (const char *) bytes + sizeof tiny_png);
+}
+
+/* Every input that went to the server, in request order, "|"-joined. */
+static char *
+wire_inputs (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) requests = augur_test_server_get_requests (fixture->server);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < requests->len; i++)
+    {
+      AugurTestRequest *request = g_ptr_array_index (requests, i);
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(GError) error = NULL;
+      JsonArray *inputs;
+
+      if (!g_str_has_suffix (request->path, "/outputs"))
+        continue;
+      json_parser_load_from_data (parser, g_bytes_get_data (request->body, NULL),
+                                  g_bytes_get_size (request->body), &error);
+      g_assert_no_error (error);
+      inputs = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                             "inputs");
+      for (guint j = 0; j < json_array_get_length (inputs); j++)
+        {
+          g_autofree char *description =
+            describe_wire_input (json_array_get_object_element (inputs, j));
+          g_string_append_printf (out, "%s%s", out->len > 0 ? "|" : "", description);
+        }
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* The inputs of a --format json answer, "|"-joined. */
+static char *
+output_inputs (const char *json)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GString) out = g_string_new (NULL);
+  JsonArray *items = parse_json_array (parser, json);
+
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    g_string_append_printf (out, "%s%s", i > 0 ? "|" : "",
+                            json_object_get_string_member (json_array_get_object_element (items, i),
+                                                           "input"));
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* The line augur-cli writes for a skipped file: its absolute path (as the CLI resolves it
+ * from its working directory) and the reason. */
+static char *
+skipped_line (Fixture    *fixture,
+              const char *relative,
+              const char *reason)
+{
+  g_autofree char *real_dir = realpath (fixture->dir, NULL);
+
+  g_assert_nonnull (real_dir);
+  return g_strdup_printf ("augur-cli: Skipping %s/%s: %s\n", real_dir, relative, reason);
+}
+
 static JsonObject *
 object_at (JsonNode   *root,
            const char *first,
@@ -459,6 +544,107 @@ test_predict_folder (Fixture       *fixture,
     g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (items, i),
                                                     "input"), ==,
                      g_ptr_array_index (expected, i));
+}
+
+/* A folder as the window scans it: an image, a file that is not one, a nested folder, and
+ * the same image given again. Only the two images go over the wire, once each; stderr
+ * names the two skipped files with the window's reasons; that is no failure. */
+static void
+test_predict_folder_skips (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_autofree char *binary = g_build_filename (fixture->dir, "mixed", "notes.bin", NULL);
+  g_autofree char *skipped_binary = NULL;
+  g_autofree char *skipped_duplicate = NULL;
+  g_autofree char *expected_err = NULL;
+  g_autofree char *inputs = NULL;
+  g_autofree char *wire = NULL;
+  g_autoptr(CliRun) run = NULL;
+
+  write_png (fixture->dir, "mixed/a.png", 10);
+  write_png (fixture->dir, "mixed/nested/deeper/b.png", 11);
+  g_assert_true (g_file_set_contents (binary, "\x01\x02\x03\x04\xff\xfe", 6, NULL));
+
+  run = run_cli (fixture, "predict", "--format", "json", MODEL, "mixed", "mixed/a.png");
+  g_assert_cmpint (run->exit_code, ==, 0);
+  inputs = output_inputs (run->out);
+  g_assert_cmpstr (inputs, ==, "mixed/a.png|mixed/nested/deeper/b.png");
+
+  skipped_binary = skipped_line (fixture, "mixed/notes.bin", "not an image or a text file");
+  skipped_duplicate = skipped_line (fixture, "mixed/a.png", "duplicate");
+  expected_err = g_strconcat (skipped_binary, skipped_duplicate, NULL);
+  g_assert_cmpstr (run->err, ==, expected_err);
+
+  wire = wire_inputs (fixture);
+  g_assert_cmpstr (wire, ==, "image:augur-test-10|image:augur-test-11");
+  g_assert_cmpuint (augur_test_server_count_requests (fixture->server, "/outputs"), ==, 1);
+}
+
+/* An image over the size limit in a folder is skipped before anything is sent, and, being
+ * an input that could not be predicted, makes the exit status 1. */
+static void
+test_predict_folder_too_large (Fixture       *fixture,
+                               gconstpointer  user_data)
+{
+  g_autofree char *huge = g_build_filename (fixture->dir, "big", "huge.png", NULL);
+  g_autofree char *size = g_format_size (AUGUR_MAX_INPUT_BYTES + 1000 * 1000);
+  g_autofree char *reason = g_strdup_printf ("%s, over the 20 MB limit", size);
+  g_autofree char *expected_err = NULL;
+  g_autofree char *inputs = NULL;
+  g_autofree char *wire = NULL;
+  g_autoptr(CliRun) run = NULL;
+
+  write_png (fixture->dir, "big/ok.png", 20);
+  write_png (fixture->dir, "big/huge.png", 21);
+  g_assert_cmpint (truncate (huge, AUGUR_MAX_INPUT_BYTES + 1000 * 1000), ==, 0);
+
+  run = run_cli (fixture, "predict", "--format", "json", MODEL, "big");
+  g_assert_cmpint (run->exit_code, ==, 1);
+  inputs = output_inputs (run->out);
+  g_assert_cmpstr (inputs, ==, "big/ok.png");
+  g_assert_true (g_str_has_prefix (size, "21.0"));
+  expected_err = skipped_line (fixture, "big/huge.png", reason);
+  g_assert_cmpstr (run->err, ==, expected_err);
+  wire = wire_inputs (fixture);
+  g_assert_cmpstr (wire, ==, "image:augur-test-20");
+}
+
+/* For text models, folders give their text files too, told by name or by their first bytes;
+ * a text file named on the command line is one input, not a list (unlike a drop). */
+static void
+test_predict_folder_text_files (Fixture       *fixture,
+                                gconstpointer  user_data)
+{
+  const struct { const char *name; const char *text; gssize len; } files[] = {
+    { "notes/a.txt", "first note", -1 },
+    { "notes/b.bin", "\x01\x02\x03\x04\xff\xfe", 6 },
+    { "notes/sub/c", "second note", -1 },
+    { "list.txt", "https://example.com/x.jpg\nhello", -1 },
+  };
+  g_autofree char *expected_err = NULL;
+  g_autofree char *inputs = NULL;
+  g_autofree char *wire = NULL;
+  g_autoptr(CliRun) run = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, files[i].name, NULL);
+      g_autofree char *parent = g_path_get_dirname (path);
+
+      g_assert_cmpint (g_mkdir_with_parents (parent, 0700), ==, 0);
+      g_assert_true (g_file_set_contents (path, files[i].text, files[i].len, NULL));
+    }
+  augur_test_server_set_model (fixture->server, AUGUR_TEST_MODEL_TEXT);
+
+  run = run_cli (fixture, "predict", "--format", "json", LLM, "notes", "list.txt");
+  g_assert_cmpint (run->exit_code, ==, 0);
+  inputs = output_inputs (run->out);
+  g_assert_cmpstr (inputs, ==, "notes/a.txt|notes/sub/c|list.txt");
+  expected_err = skipped_line (fixture, "notes/b.bin", "not an image or a text file");
+  g_assert_cmpstr (run->err, ==, expected_err);
+  wire = wire_inputs (fixture);
+  g_assert_cmpstr (wire, ==, "text:first note|text:second note|"
+                             "text:https://example.com/x.jpg\nhello");
 }
 
 static void
@@ -832,6 +1018,9 @@ main (int    argc,
   ADD ("/cli/predict/output-config-on-wire", test_predict_output_config_on_wire);
   ADD ("/cli/predict/sampling-params-on-wire", test_predict_sampling_params);
   ADD ("/cli/predict/folder-of-300", test_predict_folder);
+  ADD ("/cli/predict/folder-skips", test_predict_folder_skips);
+  ADD ("/cli/predict/folder-too-large", test_predict_folder_too_large);
+  ADD ("/cli/predict/folder-text-files", test_predict_folder_text_files);
   ADD ("/cli/predict/invalid-url", test_predict_invalid_url);
   ADD ("/cli/predict/missing-file", test_predict_missing_file);
   ADD ("/cli/predict/csv", test_predict_csv);
