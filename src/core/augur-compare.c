@@ -345,25 +345,6 @@ augur_comparison_init (AugurComparison *self)
   self->rows = g_array_new (FALSE, TRUE, sizeof (AugurCompareRow));
 }
 
-/* What the user gave: a path, a URL, the text itself, or the label of pasted data. */
-static char *
-describe_input (AugurInput *input)
-{
-  switch (augur_input_get_kind (input))
-    {
-    case AUGUR_INPUT_FILE:
-      return g_file_get_parse_name (augur_input_get_file (input));
-    case AUGUR_INPUT_IMAGE_URL:
-    case AUGUR_INPUT_TEXT_URL:
-      return g_strdup (augur_input_get_url (input));
-    case AUGUR_INPUT_TEXT:
-      return g_strdup (augur_input_get_text (input));
-    case AUGUR_INPUT_BYTES:
-    default:
-      return g_strdup (augur_input_get_label (input));
-    }
-}
-
 static AugurCompareCellState
 cell_state (AugurPrediction *prediction)
 {
@@ -552,14 +533,16 @@ augur_comparison_new (guint                   index,
   for (guint k = 0; k < n_columns; k++)
     {
       AugurPrediction *prediction = predictions[k];
+      AugurInput *input;
 
       if (prediction == NULL)
         continue;
       self->predictions[k] = g_object_ref (prediction);
       if (augur_prediction_is_success (prediction))
         self->concepts[k] = augur_compare_prediction_concepts (prediction);
-      if (self->input_label == NULL && augur_prediction_get_input (prediction) != NULL)
-        self->input_label = describe_input (augur_prediction_get_input (prediction));
+      input = augur_prediction_get_input (prediction);
+      if (self->input_label == NULL && input != NULL)
+        self->input_label = augur_input_dup_description (input);
     }
 
   build_rows (self);

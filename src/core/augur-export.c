@@ -48,19 +48,9 @@ describe_input (AugurPrediction *prediction)
   if (input == NULL)
     return NULL;
 
-  switch (augur_input_get_kind (input))
-    {
-    case AUGUR_INPUT_FILE:
-      return describe_file (augur_input_get_file (input));
-    case AUGUR_INPUT_IMAGE_URL:
-    case AUGUR_INPUT_TEXT_URL:
-      return g_strdup (augur_input_get_url (input));
-    case AUGUR_INPUT_TEXT:
-      return g_strdup (augur_input_get_text (input));
-    case AUGUR_INPUT_BYTES:
-    default:
-      return g_strdup (augur_input_get_label (input));
-    }
+  if (augur_input_get_kind (input) == AUGUR_INPUT_FILE)
+    return describe_file (augur_input_get_file (input));
+  return augur_input_dup_description (input);
 }
 
 /* The server's status when it sent one; a local failure has code 0. A failure is described

@@ -260,6 +260,34 @@ augur_input_get_text (AugurInput *self)
 }
 
 /**
+ * augur_input_dup_description:
+ *
+ * What the user gave, in full: a file's path (its parse name), a URL, the text itself, or the
+ * label of pasted data. Unlike augur_input_get_label(), text is not shortened.
+ *
+ * Returns: (transfer full) (nullable): the description
+ */
+char *
+augur_input_dup_description (AugurInput *self)
+{
+  g_return_val_if_fail (AUGUR_IS_INPUT (self), NULL);
+
+  switch (self->kind)
+    {
+    case AUGUR_INPUT_FILE:
+      return g_file_get_parse_name (self->file);
+    case AUGUR_INPUT_IMAGE_URL:
+    case AUGUR_INPUT_TEXT_URL:
+      return g_strdup (self->url);
+    case AUGUR_INPUT_TEXT:
+      return g_strdup (self->text);
+    case AUGUR_INPUT_BYTES:
+    default:
+      return g_strdup (self->label);
+    }
+}
+
+/**
  * augur_input_is_image:
  *
  * Returns: whether the input is (or, for a file not loaded yet, is assumed to be) an image

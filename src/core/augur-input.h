@@ -74,6 +74,8 @@ GBytes          *augur_input_get_bytes      (AugurInput    *self);
 const char      *augur_input_get_url        (AugurInput    *self);
 const char      *augur_input_get_text       (AugurInput    *self);
 gboolean         augur_input_is_image       (AugurInput    *self);
+/* (transfer full): the path, URL, whole text or pasted data's label the input came from. */
+char            *augur_input_dup_description (AugurInput   *self);
 /* Whether @text starts with an http or https scheme (any case): worth trying as a URL. */
 gboolean         augur_text_is_http_url     (const char    *text);
 AugurInput      *augur_input_with_prompt    (AugurInput    *self,

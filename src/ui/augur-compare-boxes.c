@@ -10,25 +10,16 @@
 
 #include <glib/gi18n.h>
 
+#include "augur-box-drawing.h"
 #include "augur-compare-boxes.h"
 #include "augur-compare-colors.h"
 #include "augur-concept-bars.h"
 #include "augur-region-overlay.h"
 
-#define MAX_NATURAL_WIDTH 640
-#define MIN_WIDTH         48
 /* Small images are drawn larger, so that boxes and their labels stay readable. */
 #define MIN_NATURAL_WIDTH 360
-#define BORDER_WIDTH      2.0f
-#define DASH_LENGTH       6.0f
-#define DASH_GAP          4.0f
-#define CHIP_PADDING      3.0f
 /* Column names in chips are cut so that a long version id does not cover the image. */
 #define CHIP_NAME_CHARS   12
-
-/* Without an image (a URL input, or while it loads) boxes go on a 4:3 frame. */
-#define PLACEHOLDER_WIDTH  400
-#define PLACEHOLDER_HEIGHT 300
 
 /* Whether a box has a counterpart in the other column(s), as far as the comparison knows. */
 typedef enum {
@@ -93,9 +84,7 @@ static gboolean
 passes_min_value (AugurCompareBoxes *self,
                   AugurRegion       *region)
 {
-  if (!augur_region_has_box (region))
-    return FALSE;
-  return self->min_value < 0.0 || augur_region_get_display_value (region) >= self->min_value;
+  return augur_region_passes_min_value (region, self->min_value);
 }
 
 static MatchState
@@ -183,23 +172,6 @@ count_boxes (AugurCompareBoxes *self,
 /* Sizing ------------------------------------------------------------------------------- */
 
 static void
-get_image_size (AugurCompareBoxes *self,
-                int               *width,
-                int               *height)
-{
-  if (self->texture != NULL)
-    {
-      *width = MAX (1, gdk_texture_get_width (self->texture));
-      *height = MAX (1, gdk_texture_get_height (self->texture));
-    }
-  else
-    {
-      *width = PLACEHOLDER_WIDTH;
-      *height = PLACEHOLDER_HEIGHT;
-    }
-}
-
-static void
 augur_compare_boxes_canvas_measure (GtkWidget      *widget,
                                     GtkOrientation  orientation,
                                     int             for_size,
@@ -209,29 +181,14 @@ augur_compare_boxes_canvas_measure (GtkWidget      *widget,
                                     int            *natural_baseline)
 {
   AugurCompareBoxesCanvas *canvas = AUGUR_COMPARE_BOXES_CANVAS (widget);
-  int image_width, image_height;
-  int natural_width;
 
   if (canvas->owner == NULL)
     {
       *minimum = *natural = 0;
       return;
     }
-  get_image_size (canvas->owner, &image_width, &image_height);
-  natural_width = CLAMP (image_width, MIN_NATURAL_WIDTH, MAX_NATURAL_WIDTH);
-
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      *minimum = MIN (MIN_WIDTH, natural_width);
-      *natural = natural_width;
-    }
-  else
-    {
-      int width = for_size < 0 ? natural_width : MIN (for_size, natural_width);
-
-      /* Height follows the width so the image keeps its aspect. */
-      *minimum = *natural = (int) ((double) width * image_height / image_width + 0.5);
-    }
+  augur_box_drawing_measure (canvas->owner->texture, orientation, for_size, MIN_NATURAL_WIDTH,
+                             minimum, natural);
 }
 
 static GtkSizeRequestMode
@@ -241,86 +198,6 @@ augur_compare_boxes_canvas_get_request_mode (GtkWidget *widget)
 }
 
 /* Drawing ------------------------------------------------------------------------------ */
-
-/* The rectangle the image is drawn in: fitted to the canvas, aspect kept, centred. */
-static graphene_rect_t
-compute_image_rect (AugurCompareBoxes *self)
-{
-  int width = gtk_widget_get_width (self->canvas);
-  int height = gtk_widget_get_height (self->canvas);
-  int image_width, image_height;
-  double scale;
-  float w, h;
-
-  get_image_size (self, &image_width, &image_height);
-  scale = MIN ((double) width / image_width, (double) height / image_height);
-  w = (float) (image_width * scale);
-  h = (float) (image_height * scale);
-
-  return GRAPHENE_RECT_INIT ((width - w) / 2.0f, (height - h) / 2.0f, w, h);
-}
-
-static graphene_rect_t
-compute_box_rect (AugurRegion           *region,
-                  const graphene_rect_t *image)
-{
-  double top = CLAMP (augur_region_get_top_row (region), 0.0, 1.0);
-  double left = CLAMP (augur_region_get_left_col (region), 0.0, 1.0);
-  double bottom = CLAMP (augur_region_get_bottom_row (region), top, 1.0);
-  double right = CLAMP (augur_region_get_right_col (region), left, 1.0);
-
-  return GRAPHENE_RECT_INIT (image->origin.x + (float) (left * image->size.width),
-                             image->origin.y + (float) (top * image->size.height),
-                             (float) ((right - left) * image->size.width),
-                             (float) ((bottom - top) * image->size.height));
-}
-
-static void
-draw_solid_border (GtkSnapshot           *snapshot,
-                   const graphene_rect_t *rect,
-                   const GdkRGBA         *color)
-{
-  GskRoundedRect outline;
-  const float widths[4] = { BORDER_WIDTH, BORDER_WIDTH, BORDER_WIDTH, BORDER_WIDTH };
-  const GdkRGBA colors[4] = { *color, *color, *color, *color };
-
-  gsk_rounded_rect_init_from_rect (&outline, rect, 0);
-  gtk_snapshot_append_border (snapshot, &outline, widths, colors);
-}
-
-/* Dashes along one edge, as small filled rectangles: GSK borders have no dash style. */
-static void
-draw_dashes (GtkSnapshot   *snapshot,
-             float          x,
-             float          y,
-             float          length,
-             gboolean       horizontal,
-             const GdkRGBA *color)
-{
-  for (float offset = 0; offset < length; offset += DASH_LENGTH + DASH_GAP)
-    {
-      float dash = MIN (DASH_LENGTH, length - offset);
-      graphene_rect_t rect = horizontal
-                             ? GRAPHENE_RECT_INIT (x + offset, y, dash, BORDER_WIDTH)
-                             : GRAPHENE_RECT_INIT (x, y + offset, BORDER_WIDTH, dash);
-
-      gtk_snapshot_append_color (snapshot, color, &rect);
-    }
-}
-
-static void
-draw_dashed_border (GtkSnapshot           *snapshot,
-                    const graphene_rect_t *rect,
-                    const GdkRGBA         *color)
-{
-  float x = rect->origin.x, y = rect->origin.y;
-  float w = rect->size.width, h = rect->size.height;
-
-  draw_dashes (snapshot, x, y, w, TRUE, color);
-  draw_dashes (snapshot, x, y + MAX (0.0f, h - BORDER_WIDTH), w, TRUE, color);
-  draw_dashes (snapshot, x, y, h, FALSE, color);
-  draw_dashes (snapshot, x + MAX (0.0f, w - BORDER_WIDTH), y, h, FALSE, color);
-}
 
 /* White or black chip text, whichever contrasts more with the column colour. */
 static GdkRGBA
@@ -393,25 +270,15 @@ draw_chip (AugurCompareBoxes     *self,
   g_autofree char *text = dup_chip_text (self, column, region);
   g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (self->canvas, text);
   GdkRGBA color, text_color;
-  int text_width, text_height;
   float chip_width, chip_height;
   graphene_point_t at;
 
   augur_compare_column_color (column, &color);
   text_color = chip_text_color (&color);
-  pango_layout_get_pixel_size (layout, &text_width, &text_height);
-  chip_width = text_width + 2 * CHIP_PADDING;
-  chip_height = text_height + 2 * CHIP_PADDING;
+  augur_box_drawing_get_chip_size (layout, &chip_width, &chip_height);
   at = place_chip (column, box, chip_width, chip_height,
                    gtk_widget_get_width (self->canvas), gtk_widget_get_height (self->canvas));
-
-  gtk_snapshot_append_color (snapshot, &color,
-                             &GRAPHENE_RECT_INIT (at.x, at.y, chip_width, chip_height));
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot,
-                          &GRAPHENE_POINT_INIT (at.x + CHIP_PADDING, at.y + CHIP_PADDING));
-  gtk_snapshot_append_layout (snapshot, layout, &text_color);
-  gtk_snapshot_restore (snapshot);
+  augur_box_drawing_draw_chip (snapshot, layout, at.x, at.y, &color, &text_color);
 }
 
 static gboolean
@@ -444,13 +311,13 @@ draw_columns (AugurCompareBoxes     *self,
 
           if (!passes_min_value (self, region))
             continue;
-          box = compute_box_rect (region, image);
+          box = augur_box_drawing_scale_box (region, image);
           if (chips)
             draw_chip (self, snapshot, k, region, &box);
           else if (get_match_state (self, k, i) == MATCH_NONE)
-            draw_dashed_border (snapshot, &box, &color);
+            augur_box_drawing_stroke_dashed (snapshot, &box, &color);
           else
-            draw_solid_border (snapshot, &box, &color);
+            augur_box_drawing_stroke (snapshot, &box, AUGUR_BOX_BORDER_WIDTH, &color);
         }
     }
 }
@@ -464,14 +331,12 @@ augur_compare_boxes_canvas_snapshot (GtkWidget   *widget,
 
   if (self == NULL)
     return;
-  image = compute_image_rect (self);
+  image = augur_box_drawing_fit_image (self->texture, gtk_widget_get_width (widget),
+                                      gtk_widget_get_height (widget));
   if (image.size.width <= 0 || image.size.height <= 0)
     return;
 
-  if (self->texture != NULL)
-    gtk_snapshot_append_texture (snapshot, self->texture, &image);
-  else
-    gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 0.5f, 0.5f, 0.5f, 0.15f }, &image);
+  augur_box_drawing_draw_image (snapshot, self->texture, &image);
 
   draw_columns (self, snapshot, &image, FALSE);
   draw_columns (self, snapshot, &image, TRUE);

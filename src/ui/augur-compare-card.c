@@ -16,9 +16,6 @@
 #include "augur-concept-bars.h"
 #include "augur-mirror-bars.h"
 
-/* Rows keep the accessible label they were given, so that tests read exactly what a screen
- * reader reads. */
-#define ROW_LABEL_KEY "augur-accessible-label"
 /* Between a row's name and cells, and at its ends; the column headers use the same. */
 #define ROW_SPACING 12
 #define ROW_MARGIN  12
@@ -229,48 +226,10 @@ create_note (AugurCompareCard      *self,
   gtk_label_set_xalign (GTK_LABEL (note), 0.0);
   gtk_size_group_add_widget (self->note_groups[k], note);
   if (row->has_delta[k])
-    {
-      g_autofree char *delta = augur_compare_format_delta (row->deltas[k]);
-      const char *css_class = augur_compare_delta_css_class (row->deltas[k]);
-
-      gtk_label_set_text (GTK_LABEL (note), delta);
-      gtk_widget_add_css_class (note, "numeric");
-      if (css_class != NULL)
-        gtk_widget_add_css_class (note, css_class);
-    }
+    augur_compare_note_show_delta (GTK_LABEL (note), row->deltas[k]);
   else if (row->only_in == (int) k)
-    {
-      g_autofree char *only = g_strdup_printf (_("only in %s"),
-                                               augur_compare_column_name (self->columns, k));
-
-      gtk_label_set_text (GTK_LABEL (note), only);
-      gtk_widget_add_css_class (note, "caption-heading");
-    }
+    augur_compare_note_show_only_in (GTK_LABEL (note), self->columns, k);
   return note;
-}
-
-static GtkWidget *
-create_top1_marker (AugurCompareCard      *self,
-                    const AugurCompareRow *row,
-                    guint                  k)
-{
-  GtkWidget *marker = gtk_image_new ();
-
-  /* Keeps its place when empty, so that the cells of every row line up. */
-  gtk_widget_set_size_request (marker, 16, 16);
-  if (row->is_top1[k])
-    {
-      g_autofree char *tooltip = g_strdup_printf (_("top-1 in %s"),
-                                                  augur_compare_column_name (self->columns, k));
-
-      gtk_image_set_from_icon_name (GTK_IMAGE (marker), "starred-symbolic");
-      gtk_widget_add_css_class (marker, augur_compare_column_css_class (k));
-      gtk_widget_set_tooltip_text (marker, tooltip);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (marker),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
-                                      -1);
-    }
-  return marker;
 }
 
 static GtkWidget *
@@ -279,31 +238,15 @@ create_row_cell (AugurCompareCard      *self,
                  guint                  k)
 {
   GtkWidget *cell = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *percent_label = gtk_label_new (NULL);
   GtkWidget *bar;
-
-  if (row->present[k])
-    {
-      g_autofree char *percent = augur_format_percent (row->values[k]);
-
-      gtk_label_set_text (GTK_LABEL (percent_label), percent);
-    }
-  else
-    {
-      gtk_label_set_text (GTK_LABEL (percent_label), "—");
-      gtk_widget_add_css_class (percent_label, "dim-label");
-    }
-  gtk_label_set_xalign (GTK_LABEL (percent_label), 1.0);
-  gtk_label_set_width_chars (GTK_LABEL (percent_label), 5);
-  gtk_widget_add_css_class (percent_label, "numeric");
 
   bar = augur_compare_level_bar_new (k, row->present[k] ? row->values[k] : 0);
   /* A column without an answer keeps its place but draws no empty bars. */
   if (augur_comparison_get_cell_state (self->comparison, k) != AUGUR_COMPARE_CELL_SUCCEEDED)
     gtk_widget_set_opacity (bar, 0.0);
   gtk_box_append (GTK_BOX (cell), bar);
-  gtk_box_append (GTK_BOX (cell), percent_label);
-  gtk_box_append (GTK_BOX (cell), create_top1_marker (self, row, k));
+  gtk_box_append (GTK_BOX (cell), augur_compare_value_label_new (row, k));
+  gtk_box_append (GTK_BOX (cell), augur_compare_top1_marker_new (self->columns, row, k));
   gtk_box_append (GTK_BOX (cell), create_note (self, row, k));
   gtk_widget_set_hexpand (cell, TRUE);
   gtk_size_group_add_widget (self->cell_group, cell);
@@ -311,51 +254,31 @@ create_row_cell (AugurCompareCard      *self,
 }
 
 static GtkWidget *
-create_row (AugurCompareCard      *self,
-            const AugurCompareRow *row)
+create_row (const AugurCompareRow *row,
+            gpointer               user_data)
 {
-  GtkWidget *list_row = gtk_list_box_row_new ();
+  AugurCompareCard *self = user_data;
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, ROW_SPACING);
-  GtkWidget *name_label = gtk_label_new (row->concept_name);
-  char *accessible = augur_compare_describe_row (self->columns, self->comparison, row);
+  GtkWidget *name_label = augur_concept_name_label_new (row->concept_name, row->concept_id);
 
   gtk_widget_set_margin_start (box, ROW_MARGIN);
   gtk_widget_set_margin_end (box, ROW_MARGIN);
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
 
-  gtk_label_set_xalign (GTK_LABEL (name_label), 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (name_label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_width_chars (GTK_LABEL (name_label), 8);
-  gtk_label_set_max_width_chars (GTK_LABEL (name_label), 24);
-  gtk_widget_set_tooltip_text (name_label, row->concept_id);
   gtk_size_group_add_widget (self->name_group, name_label);
   gtk_box_append (GTK_BOX (box), name_label);
 
   for (guint k = 0; k < augur_comparison_get_n_columns (self->comparison); k++)
     gtk_box_append (GTK_BOX (box), create_row_cell (self, row, k));
 
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (list_row), box);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (list_row), FALSE);
-  gtk_widget_set_focusable (list_row, TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list_row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
-                                  -1);
-  g_object_set_data_full (G_OBJECT (list_row), ROW_LABEL_KEY, accessible, g_free);
-  return list_row;
-}
-
-static gboolean
-passes_filter (AugurCompareCard      *self,
-               const AugurCompareRow *row)
-{
-  return self->min_value < 0 || row->max_value >= self->min_value;
+  return augur_concept_row_new (box, augur_compare_describe_row (self->columns,
+                                                                 self->comparison, row));
 }
 
 static void
 show_empty_text (AugurCompareCard *self)
 {
-  g_autofree char *percent = NULL;
   g_autofree char *text = NULL;
 
   if (!augur_compare_any_succeeded (self->comparison))
@@ -363,40 +286,17 @@ show_empty_text (AugurCompareCard *self)
       gtk_widget_set_visible (GTK_WIDGET (self->empty_label), FALSE);
       return;
     }
-  if (augur_comparison_get_n_rows (self->comparison) == 0 || self->min_value < 0)
-    text = g_strdup (_("No concepts"));
-  else
-    {
-      percent = augur_format_percent (self->min_value);
-      /* Translators: shown when the minimum-value filter hides every concept; %s is "95%" */
-      text = g_strdup_printf (_("No concepts above %s"), percent);
-    }
+  text = augur_compare_describe_no_rows (self->comparison, self->min_value);
   gtk_label_set_text (self->empty_label, text);
   gtk_widget_set_visible (GTK_WIDGET (self->empty_label), TRUE);
 }
 
-/* Only the rows that pass the filter are built: cards of a few hundred inputs with hundreds
- * of concepts each would otherwise hold a great many widgets. */
 static void
 rebuild_rows (AugurCompareCard *self)
 {
-  for (guint i = 0; i < self->rows->len; i++)
-    gtk_list_box_remove (self->row_list, g_ptr_array_index (self->rows, i));
-  g_ptr_array_set_size (self->rows, 0);
-
-  for (guint i = 0; i < augur_comparison_get_n_rows (self->comparison); i++)
-    {
-      const AugurCompareRow *row = augur_comparison_get_row (self->comparison, i);
-      GtkWidget *list_row;
-
-      if (self->max_concepts > 0 && self->rows->len >= self->max_concepts)
-        break;
-      if (!passes_filter (self, row))
-        continue;
-      list_row = create_row (self, row);
-      g_ptr_array_add (self->rows, list_row);
-      gtk_list_box_append (self->row_list, list_row);
-    }
+  augur_concept_rows_remove (self->row_list, self->rows);
+  augur_compare_append_rows (self->row_list, self->rows, self->comparison,
+                             self->max_concepts, self->min_value, create_row, self);
 
   gtk_widget_set_visible (GTK_WIDGET (self->row_list), self->rows->len > 0);
   if (self->rows->len == 0)
@@ -499,9 +399,7 @@ apply_filter (AugurCompareCard *self)
   if (self->kind == CARD_KIND_TEXT || self->mirror_bars != NULL)
     {
       /* Text has no concepts; mirror bars show them their own way. */
-      for (guint i = 0; i < self->rows->len; i++)
-        gtk_list_box_remove (self->row_list, g_ptr_array_index (self->rows, i));
-      g_ptr_array_set_size (self->rows, 0);
+      augur_concept_rows_remove (self->row_list, self->rows);
       gtk_widget_set_visible (GTK_WIDGET (self->row_list), FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->empty_label), FALSE);
       return;
@@ -647,9 +545,7 @@ build_body (AugurCompareCard *self)
                                   -1);
   gtk_box_append (self->body_box, GTK_WIDGET (self->row_list));
 
-  self->empty_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->empty_label, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->empty_label), "dim-label");
+  self->empty_label = augur_empty_label_new ();
   gtk_widget_set_visible (GTK_WIDGET (self->empty_label), FALSE);
   gtk_box_append (self->body_box, GTK_WIDGET (self->empty_label));
 }
@@ -751,16 +647,11 @@ augur_compare_card_set_filter (AugurCompareCard *self,
 GStrv
 augur_compare_card_dup_rows (AugurCompareCard *self)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
   g_return_val_if_fail (AUGUR_IS_COMPARE_CARD (self), NULL);
 
   if (self->mirror_bars != NULL)
     return augur_mirror_bars_dup_rows (self->mirror_bars);
-  for (guint i = 0; i < self->rows->len; i++)
-    g_strv_builder_add (builder, g_object_get_data (g_ptr_array_index (self->rows, i),
-                                                    ROW_LABEL_KEY));
-  return g_strv_builder_end (builder);
+  return augur_concept_rows_dup_labels (self->rows);
 }
 
 const char *

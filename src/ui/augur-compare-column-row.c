@@ -8,6 +8,7 @@
 
 #include "augur-compare-colors.h"
 #include "augur-compare-column-row.h"
+#include "augur-model-picker.h"
 
 #define VERSIONS_PAGE_SIZE 100
 #define SHORT_ID_CHARS 8
@@ -52,33 +53,6 @@ static guint signals[N_SIGNALS];
 
 /* Version labels ----------------------------------------------------------------------- */
 
-static char *
-format_date (const char *rfc3339)
-{
-  g_autoptr(GDateTime) dt = NULL;
-
-  if (rfc3339 == NULL)
-    return g_strdup ("");
-  dt = g_date_time_new_from_iso8601 (rfc3339, NULL);
-  if (dt == NULL)
-    return g_strdup (rfc3339);
-  /* Translators: a date in the version list, see g_date_time_format() */
-  return g_date_time_format (dt, _("%e %b %Y"));
-}
-
-/* "0a1b2c3d · 3 Mar 2024", as the window's model picker lists versions. */
-static char *
-describe_version (AugurModelVersion *version)
-{
-  g_autofree char *date = format_date (augur_model_version_get_created_at (version));
-  g_autofree char *short_id = g_strndup (augur_model_version_get_id (version), SHORT_ID_CHARS);
-
-  g_strstrip (date);
-  if (*date == '\0')
-    return g_steal_pointer (&short_id);
-  return g_strdup_printf ("%s · %s", short_id, date);
-}
-
 static void
 add_item (AugurCompareColumnRow *self,
           const char            *label,
@@ -110,7 +84,7 @@ show_versions (AugurCompareColumnRow *self)
       for (guint i = 0; i < self->versions->len; i++)
         {
           AugurModelVersion *version = g_ptr_array_index (self->versions, i);
-          g_autofree char *label = describe_version (version);
+          g_autofree char *label = augur_model_picker_describe_version (version);
 
           add_item (self, label, augur_model_version_get_id (version));
           if (g_strcmp0 (self->version_id, augur_model_version_get_id (version)) == 0)

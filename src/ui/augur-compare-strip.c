@@ -53,17 +53,6 @@ augur_compare_column_name (GPtrArray *columns,
   return described->display_name;
 }
 
-/* "91", or "0.4" below 1 % so that small values do not read as 0, like augur-concept-bars. */
-static char *
-format_percent_number (double value)
-{
-  double percent = CLAMP (value, 0.0, 1.0) * 100.0;
-
-  if (percent > 0.0 && percent < 0.95)
-    return g_strdup_printf ("%.1f", percent);
-  return g_strdup_printf ("%.0f", percent);
-}
-
 static int
 delta_points (double delta)
 {
@@ -119,7 +108,7 @@ describe_cell (GPtrArray             *columns,
   if (!row->present[k])
     /* Translators: screen reader, a column that does not list the concept: "not in B" */
     return g_strdup_printf (_("not in %s"), name);
-  number = format_percent_number (row->values[k]);
+  number = augur_format_percent_number (row->values[k]);
   /* Translators: screen reader, a column's value: "A 91 percent" */
   return g_strdup_printf (_("%s %s percent"), name, number);
 }
@@ -284,8 +273,6 @@ augur_compare_describe_verdict (GPtrArray       *columns,
   if (has_text (comparison))
     return describe_texts (comparison);
   return g_strdup ("");
-  /* Translators: every column has the same top concept, e.g. "Top-1 agrees: cat" */
-  return g_strdup_printf (_("Top-1 agrees: %s"), augur_concept_get_name (top1));
 }
 
 /**
@@ -319,17 +306,154 @@ GtkWidget *
 augur_compare_level_bar_new (guint  column,
                              double value)
 {
-  GtkLevelBar *bar = GTK_LEVEL_BAR (gtk_level_bar_new_for_interval (0.0, 1.0));
+  GtkWidget *bar = augur_concept_bar_new (value);
 
-  /* The default offsets colour low values as warnings, which a confidence is not. */
-  gtk_level_bar_remove_offset_value (bar, GTK_LEVEL_BAR_OFFSET_LOW);
-  gtk_level_bar_remove_offset_value (bar, GTK_LEVEL_BAR_OFFSET_HIGH);
-  gtk_level_bar_remove_offset_value (bar, GTK_LEVEL_BAR_OFFSET_FULL);
-  gtk_level_bar_set_value (bar, CLAMP (value, 0.0, 1.0));
-  gtk_widget_add_css_class (GTK_WIDGET (bar), augur_compare_column_css_class (column));
-  gtk_widget_set_hexpand (GTK_WIDGET (bar), TRUE);
-  gtk_widget_set_valign (GTK_WIDGET (bar), GTK_ALIGN_CENTER);
-  return GTK_WIDGET (bar);
+  gtk_widget_add_css_class (bar, augur_compare_column_css_class (column));
+  return bar;
+}
+
+/* Shared by the compare widgets: the pieces of a concept row --------------------------- */
+
+GtkWidget *
+augur_compare_value_label_new (const AugurCompareRow *row,
+                               guint                  column)
+{
+  g_autofree char *percent = NULL;
+  GtkWidget *label;
+
+  g_return_val_if_fail (row != NULL, NULL);
+  g_return_val_if_fail (column < AUGUR_COMPARE_MAX_COLUMNS, NULL);
+
+  if (!row->present[column])
+    {
+      label = augur_percent_label_new ("—");
+      gtk_widget_add_css_class (label, "dim-label");
+      return label;
+    }
+  percent = augur_format_percent (row->values[column]);
+  return augur_percent_label_new (percent);
+}
+
+GtkWidget *
+augur_compare_top1_marker_new (GPtrArray             *columns,
+                               const AugurCompareRow *row,
+                               guint                  column)
+{
+  GtkWidget *marker = gtk_image_new ();
+  g_autofree char *tooltip = NULL;
+
+  g_return_val_if_fail (row != NULL, NULL);
+  g_return_val_if_fail (column < AUGUR_COMPARE_MAX_COLUMNS, NULL);
+
+  /* Keeps its place when empty, so that the cells of every row line up. */
+  gtk_widget_set_size_request (marker, 16, 16);
+  if (!row->is_top1[column])
+    return marker;
+
+  /* Translators: the star on a concept that is a column's first, e.g. "top-1 in A" */
+  tooltip = g_strdup_printf (_("top-1 in %s"), augur_compare_column_name (columns, column));
+  gtk_image_set_from_icon_name (GTK_IMAGE (marker), "starred-symbolic");
+  gtk_widget_add_css_class (marker, augur_compare_column_css_class (column));
+  gtk_widget_set_tooltip_text (marker, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (marker),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
+                                  -1);
+  return marker;
+}
+
+void
+augur_compare_note_show_delta (GtkLabel *note,
+                               double    delta)
+{
+  g_autofree char *text = augur_compare_format_delta (delta);
+  const char *css_class = augur_compare_delta_css_class (delta);
+
+  g_return_if_fail (GTK_IS_LABEL (note));
+
+  gtk_label_set_text (note, text);
+  gtk_widget_add_css_class (GTK_WIDGET (note), "numeric");
+  if (css_class != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (note), css_class);
+}
+
+void
+augur_compare_note_show_only_in (GtkLabel  *note,
+                                 GPtrArray *columns,
+                                 guint      column)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (GTK_IS_LABEL (note));
+
+  /* Translators: a note on a concept only one column lists, e.g. "only in B" */
+  text = g_strdup_printf (_("only in %s"), augur_compare_column_name (columns, column));
+  gtk_label_set_text (note, text);
+  gtk_widget_add_css_class (GTK_WIDGET (note), "caption-heading");
+}
+
+/* Whether @row's largest value reaches @min_value (negative: every row passes). */
+static gboolean
+row_passes_min_value (const AugurCompareRow *row,
+                      double                 min_value)
+{
+  return min_value < 0 || row->max_value >= min_value;
+}
+
+/**
+ * augur_compare_append_rows:
+ * @list_box: where the rows go
+ * @rows: (element-type GtkListBoxRow): gets the rows appended, borrowed from @list_box
+ * @comparison: whose rows to show
+ * @max_rows: how many rows @rows may hold at the most; 0 for no limit
+ * @min_value: rows whose largest value is below it are left out; negative for none
+ * @create_row: makes the list row of one comparison row
+ *
+ * Builds only the rows that pass the filter: cards of a few hundred inputs with hundreds of
+ * concepts each would otherwise hold a great many widgets.
+ */
+void
+augur_compare_append_rows (GtkListBox          *list_box,
+                           GPtrArray           *rows,
+                           AugurComparison     *comparison,
+                           guint                max_rows,
+                           double               min_value,
+                           AugurCompareRowFunc  create_row,
+                           gpointer             user_data)
+{
+  g_return_if_fail (GTK_IS_LIST_BOX (list_box));
+  g_return_if_fail (rows != NULL);
+  g_return_if_fail (AUGUR_IS_COMPARISON (comparison));
+  g_return_if_fail (create_row != NULL);
+
+  for (guint i = 0; i < augur_comparison_get_n_rows (comparison); i++)
+    {
+      const AugurCompareRow *row = augur_comparison_get_row (comparison, i);
+      GtkWidget *list_row;
+
+      if (max_rows > 0 && rows->len >= max_rows)
+        break;
+      if (!row_passes_min_value (row, min_value))
+        continue;
+      list_row = create_row (row, user_data);
+      g_ptr_array_add (rows, list_row);
+      gtk_list_box_append (list_box, list_row);
+    }
+}
+
+char *
+augur_compare_describe_no_rows (AugurComparison *comparison,
+                                double           min_value)
+{
+  g_autofree char *percent = NULL;
+
+  g_return_val_if_fail (comparison == NULL || AUGUR_IS_COMPARISON (comparison), NULL);
+
+  if (comparison == NULL || augur_comparison_get_n_rows (comparison) == 0 || min_value < 0)
+    return g_strdup (_("No concepts"));
+
+  percent = augur_format_percent (min_value);
+  /* Translators: shown when the minimum-value filter hides every concept; %s is "95%" */
+  return g_strdup_printf (_("No concepts above %s"), percent);
 }
 
 /* Lines ------------------------------------------------------------------------------ */

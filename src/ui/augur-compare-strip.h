@@ -60,6 +60,37 @@ gboolean    augur_compare_any_succeeded    (AugurComparison       *comparison);
 /* A 0–1 bar in column @column's colour, without the warning colours of low values. */
 GtkWidget  *augur_compare_level_bar_new    (guint                  column,
                                             double                 value);
+/* A column's value in a concept row: "91%", or a dimmed "—" when the column lacks it. */
+GtkWidget  *augur_compare_value_label_new  (const AugurCompareRow *row,
+                                            guint                  column);
+/* A star when the concept is column @column's top-1 (tooltip and name "top-1 in A"), else an
+ * empty place of the same size so that the cells of every row line up. */
+GtkWidget  *augur_compare_top1_marker_new  (GPtrArray             *columns,
+                                            const AugurCompareRow *row,
+                                            guint                  column);
+/* A row's note shows a delta: "+6" or "−12", coloured as a rise or a fall. */
+void        augur_compare_note_show_delta  (GtkLabel              *note,
+                                            double                 delta);
+/* A row's note shows "only in B" (@column's name). */
+void        augur_compare_note_show_only_in (GtkLabel             *note,
+                                             GPtrArray            *columns,
+                                             guint                 column);
+/* Makes the list row that shows @row. */
+typedef GtkWidget *(*AugurCompareRowFunc) (const AugurCompareRow *row,
+                                           gpointer               user_data);
+/* Appends a list row for each row of @comparison that passes @min_value, until @rows holds
+ * @max_rows (0: no limit); each goes to @list_box and to @rows. */
+void        augur_compare_append_rows      (GtkListBox            *list_box,
+                                            GPtrArray             *rows,
+                                            AugurComparison       *comparison,
+                                            guint                  max_rows,
+                                            double                 min_value,
+                                            AugurCompareRowFunc    create_row,
+                                            gpointer               user_data);
+/* Stands for an empty list of concept rows: "No concepts", or "No concepts above 95%" when
+ * @min_value hid them all. @comparison is nullable. */
+char       *augur_compare_describe_no_rows (AugurComparison       *comparison,
+                                            double                 min_value);
 /* One input's verdict in words: "Top-1 differs: A cat · B dog", "Top-1 agrees: cat",
  * "Waiting for B…", "Only A answered", "No column answered"; for text models "Same text"
  * or "Texts differ"; "" when there is nothing to say. */

@@ -116,27 +116,6 @@ cancel_image_loads (AugurCompareView *self)
 
 /* Cards ------------------------------------------------------------------------------ */
 
-/* The title a card has before any column answered, as the comparison will word it. */
-static char *
-describe_input (AugurInput *input)
-{
-  if (input == NULL)
-    return NULL;
-  switch (augur_input_get_kind (input))
-    {
-    case AUGUR_INPUT_FILE:
-      return g_file_get_parse_name (augur_input_get_file (input));
-    case AUGUR_INPUT_IMAGE_URL:
-    case AUGUR_INPUT_TEXT_URL:
-      return g_strdup (augur_input_get_url (input));
-    case AUGUR_INPUT_TEXT:
-      return g_strdup (augur_input_get_text (input));
-    case AUGUR_INPUT_BYTES:
-    default:
-      return g_strdup (augur_input_get_label (input));
-    }
-}
-
 static guint
 count_shown (AugurCompareView *self)
 {
@@ -192,7 +171,8 @@ add_card (AugurCompareView *self,
   AugurPrediction *pending[AUGUR_COMPARE_MAX_COLUMNS] = { NULL };
   g_autoptr(AugurComparison) comparison = augur_comparison_new (index, pending,
                                                                 self->columns->len);
-  g_autofree char *title = describe_input (input);
+  /* The title before any column answered, as the comparison will word it. */
+  g_autofree char *title = input != NULL ? augur_input_dup_description (input) : NULL;
   GtkWidget *card = augur_compare_card_new (self->columns, comparison, FALSE);
   gboolean yes = TRUE;
   gboolean no = FALSE;

@@ -9,7 +9,7 @@
 #include "augur-concept-bars.h"
 
 /* Rows keep the accessible label they were given, so that tests and
- * augur_concept_bars_dup_visible_rows() read exactly what a screen reader reads. */
+ * augur_concept_rows_dup_labels() read exactly what a screen reader reads. */
 #define ROW_LABEL_KEY "augur-accessible-label"
 
 struct _AugurConceptBars
@@ -36,8 +36,8 @@ G_DEFINE_FINAL_TYPE (AugurConceptBars, augur_concept_bars, GTK_TYPE_WIDGET)
 
 /* "92" or "0.4": the number without the percent sign, shared by the visible text and the
  * accessible label. Below 1% one decimal keeps 0.4% from reading as 0%. */
-static char *
-format_percent_number (double value)
+char *
+augur_format_percent_number (double value)
 {
   double percent = CLAMP (value, 0.0, 1.0) * 100.0;
 
@@ -49,7 +49,7 @@ format_percent_number (double value)
 char *
 augur_format_percent (double value)
 {
-  g_autofree char *number = format_percent_number (value);
+  g_autofree char *number = augur_format_percent_number (value);
 
   /* Translators: a confidence value, e.g. "92%"; %s is the number */
   return g_strdup_printf (_("%s%%"), number);
@@ -60,16 +60,16 @@ char *
 augur_format_percent_accessible (const char *name,
                                  double      value)
 {
-  g_autofree char *number = format_percent_number (value);
+  g_autofree char *number = augur_format_percent_number (value);
 
   /* Translators: what a screen reader says for a result row: "dog, 92 percent" */
   return g_strdup_printf (_("%s, %s percent"), name, number);
 }
 
-/* Rows --------------------------------------------------------------------------------- */
+/* Lists of concept rows ------------------------------------------------------------------ */
 
-static GtkLevelBar *
-create_bar (double value)
+GtkWidget *
+augur_concept_bar_new (double value)
 {
   GtkLevelBar *bar = GTK_LEVEL_BAR (gtk_level_bar_new_for_interval (0.0, 1.0));
 
@@ -81,8 +81,117 @@ create_bar (double value)
   gtk_widget_set_hexpand (GTK_WIDGET (bar), TRUE);
   gtk_widget_set_valign (GTK_WIDGET (bar), GTK_ALIGN_CENTER);
 
-  return bar;
+  return GTK_WIDGET (bar);
 }
+
+GtkWidget *
+augur_percent_label_new (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 1.0);
+  gtk_label_set_width_chars (GTK_LABEL (label), 5);
+  gtk_widget_add_css_class (label, "numeric");
+  return label;
+}
+
+GtkWidget *
+augur_concept_name_label_new (const char *name,
+                              const char *id)
+{
+  GtkWidget *label = gtk_label_new (name);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (label), 8);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
+  gtk_widget_set_tooltip_text (label, id);
+  return label;
+}
+
+/**
+ * augur_concept_row_new:
+ * @child: the row's content
+ * @accessible_label: (transfer full): what a screen reader reads for the row
+ *
+ * Returns: (transfer floating): a focusable, not activatable list row that keeps
+ *   @accessible_label for augur_concept_rows_dup_labels()
+ */
+GtkWidget *
+augur_concept_row_new (GtkWidget *child,
+                       char      *accessible_label)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), child);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label,
+                                  -1);
+  g_object_set_data_full (G_OBJECT (row), ROW_LABEL_KEY, accessible_label, g_free);
+  return row;
+}
+
+/**
+ * augur_concept_rows_dup_labels:
+ * @rows: (element-type GtkListBoxRow): rows made by augur_concept_row_new()
+ *
+ * Returns: (transfer full): the accessible labels of the shown rows, in order
+ */
+GStrv
+augur_concept_rows_dup_labels (GPtrArray *rows)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (rows != NULL, NULL);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (rows, i);
+
+      if (gtk_widget_get_visible (row))
+        g_strv_builder_add (builder, g_object_get_data (G_OBJECT (row), ROW_LABEL_KEY));
+    }
+  return g_strv_builder_end (builder);
+}
+
+void
+augur_concept_rows_remove (GtkListBox *list_box,
+                           GPtrArray  *rows)
+{
+  g_return_if_fail (GTK_IS_LIST_BOX (list_box));
+  g_return_if_fail (rows != NULL);
+
+  for (guint i = 0; i < rows->len; i++)
+    gtk_list_box_remove (list_box, g_ptr_array_index (rows, i));
+  g_ptr_array_set_size (rows, 0);
+}
+
+GtkListBox *
+augur_concept_list_new (const char *accessible_label)
+{
+  GtkListBox *list_box = GTK_LIST_BOX (gtk_list_box_new ());
+
+  gtk_list_box_set_selection_mode (list_box, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (list_box), "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list_box),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label,
+                                  -1);
+  return list_box;
+}
+
+GtkLabel *
+augur_empty_label_new (void)
+{
+  GtkLabel *label = GTK_LABEL (gtk_label_new (NULL));
+
+  gtk_label_set_wrap (label, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
+  return label;
+}
+
+/* Rows --------------------------------------------------------------------------------- */
 
 static GtkWidget *
 create_row (AugurConceptBars *self,
@@ -91,45 +200,17 @@ create_row (AugurConceptBars *self,
   const char *name = augur_concept_get_name (concept);
   double value = augur_concept_get_value (concept);
   g_autofree char *percent = augur_format_percent (value);
-  char *accessible = augur_format_percent_accessible (name, value);
-  GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *name_label = gtk_label_new (name);
-  GtkWidget *percent_label = gtk_label_new (percent);
+  GtkWidget *name_label = augur_concept_name_label_new (name, augur_concept_get_id (concept));
+  GtkWidget *percent_label = augur_percent_label_new (percent);
 
-  gtk_label_set_xalign (GTK_LABEL (name_label), 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (name_label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_width_chars (GTK_LABEL (name_label), 8);
-  gtk_label_set_max_width_chars (GTK_LABEL (name_label), 24);
-  gtk_widget_set_tooltip_text (name_label, augur_concept_get_id (concept));
   gtk_size_group_add_widget (self->name_group, name_label);
-
-  gtk_label_set_xalign (GTK_LABEL (percent_label), 1.0);
-  gtk_label_set_width_chars (GTK_LABEL (percent_label), 5);
-  gtk_widget_add_css_class (percent_label, "numeric");
-
   gtk_box_append (GTK_BOX (box), name_label);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (create_bar (value)));
+  gtk_box_append (GTK_BOX (box), augur_concept_bar_new (value));
   gtk_box_append (GTK_BOX (box), percent_label);
   gtk_widget_add_css_class (box, "augur-concept-row");
 
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_set_focusable (row, TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
-                                  -1);
-  g_object_set_data_full (G_OBJECT (row), ROW_LABEL_KEY, accessible, g_free);
-
-  return row;
-}
-
-static void
-remove_rows (AugurConceptBars *self)
-{
-  for (guint i = 0; i < self->rows->len; i++)
-    gtk_list_box_remove (self->list_box, g_ptr_array_index (self->rows, i));
-  g_ptr_array_set_size (self->rows, 0);
+  return augur_concept_row_new (box, augur_format_percent_accessible (name, value));
 }
 
 /* Filtering ---------------------------------------------------------------------------- */
@@ -255,17 +336,10 @@ augur_concept_bars_init (AugurConceptBars *self)
   self->name_group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
   self->min_value = -1.0;
 
-  self->list_box = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->list_box, GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->list_box), "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_box),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Concepts"),
-                                  -1);
+  self->list_box = augur_concept_list_new (_("Concepts"));
   gtk_widget_set_parent (GTK_WIDGET (self->list_box), GTK_WIDGET (self));
 
-  self->empty_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->empty_label, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->empty_label), "dim-label");
+  self->empty_label = augur_empty_label_new ();
   gtk_widget_set_parent (GTK_WIDGET (self->empty_label), GTK_WIDGET (self));
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
@@ -288,7 +362,7 @@ augur_concept_bars_set_concepts (AugurConceptBars *self,
 {
   g_return_if_fail (AUGUR_IS_CONCEPT_BARS (self));
 
-  remove_rows (self);
+  augur_concept_rows_remove (self->list_box, self->rows);
   g_ptr_array_set_size (self->concepts, 0);
 
   for (guint i = 0; concepts != NULL && i < concepts->len; i++)
@@ -347,19 +421,9 @@ augur_concept_bars_set_filter (AugurConceptBars   *self,
 GStrv
 augur_concept_bars_dup_visible_rows (AugurConceptBars *self)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
   g_return_val_if_fail (AUGUR_IS_CONCEPT_BARS (self), NULL);
 
-  for (guint i = 0; i < self->rows->len; i++)
-    {
-      GtkWidget *row = g_ptr_array_index (self->rows, i);
-
-      if (gtk_widget_get_visible (row))
-        g_strv_builder_add (builder, g_object_get_data (G_OBJECT (row), ROW_LABEL_KEY));
-    }
-
-  return g_strv_builder_end (builder);
+  return augur_concept_rows_dup_labels (self->rows);
 }
 
 /* (nullable): the empty-state text when every concept is filtered out, else %NULL */

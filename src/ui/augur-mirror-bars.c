@@ -11,8 +11,6 @@
 #include "augur-concept-bars.h"
 #include "augur-mirror-bars.h"
 
-#define ROW_LABEL_KEY "augur-accessible-label"
-
 struct _AugurMirrorBars
 {
   GtkWidget        parent_instance;
@@ -44,31 +42,10 @@ create_value (AugurMirrorBars       *self,
               guint                  k)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  GtkWidget *label = gtk_label_new ("—");
-  GtkWidget *marker = gtk_image_new ();
+  GtkWidget *label = augur_compare_value_label_new (row, k);
+  GtkWidget *marker = augur_compare_top1_marker_new (self->columns, row, k);
 
-  if (row->present[k])
-    {
-      g_autofree char *percent = augur_format_percent (row->values[k]);
-
-      gtk_label_set_text (GTK_LABEL (label), percent);
-    }
-  else
-    gtk_widget_add_css_class (label, "dim-label");
-  gtk_label_set_width_chars (GTK_LABEL (label), 5);
   gtk_label_set_xalign (GTK_LABEL (label), k == 0 ? 0.0 : 1.0);
-  gtk_widget_add_css_class (label, "numeric");
-
-  gtk_widget_set_size_request (marker, 16, 16);
-  if (row->is_top1[k])
-    {
-      g_autofree char *tooltip = g_strdup_printf (_("top-1 in %s"),
-                                                  augur_compare_column_name (self->columns, k));
-
-      gtk_image_set_from_icon_name (GTK_IMAGE (marker), "starred-symbolic");
-      gtk_widget_add_css_class (marker, augur_compare_column_css_class (k));
-      gtk_widget_set_tooltip_text (marker, tooltip);
-    }
 
   /* Star outermost on both sides: "★ 91%" on the left, "85% ★" on the right. */
   gtk_box_append (GTK_BOX (box), k == 0 ? marker : label);
@@ -86,22 +63,10 @@ create_note (AugurMirrorBars       *self,
   gtk_label_set_xalign (GTK_LABEL (note), 0.0);
   gtk_size_group_add_widget (self->note_group, note);
   if (row->has_delta[1])
-    {
-      g_autofree char *delta = augur_compare_format_delta (row->deltas[1]);
-      const char *css_class = augur_compare_delta_css_class (row->deltas[1]);
-
-      gtk_label_set_text (GTK_LABEL (note), delta);
-      gtk_widget_add_css_class (note, "numeric");
-      if (css_class != NULL)
-        gtk_widget_add_css_class (note, css_class);
-    }
+    augur_compare_note_show_delta (GTK_LABEL (note), row->deltas[1]);
   else if (row->only_in >= 0)
     {
-      g_autofree char *only =
-        g_strdup_printf (_("only in %s"), augur_compare_column_name (self->columns, row->only_in));
-
-      gtk_label_set_text (GTK_LABEL (note), only);
-      gtk_widget_add_css_class (note, "caption-heading");
+      augur_compare_note_show_only_in (GTK_LABEL (note), self->columns, row->only_in);
       gtk_widget_add_css_class (note, augur_compare_column_css_class (row->only_in));
     }
   return note;
@@ -111,23 +76,21 @@ static GtkWidget *
 create_name (AugurMirrorBars       *self,
              const AugurCompareRow *row)
 {
-  GtkWidget *name = gtk_label_new (row->concept_name);
+  GtkWidget *name = augur_concept_name_label_new (row->concept_name, row->concept_id);
 
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  gtk_label_set_width_chars (GTK_LABEL (name), 8);
+  /* Centred between the bars, and a little narrower to leave them room. */
+  gtk_label_set_xalign (GTK_LABEL (name), 0.5);
   gtk_label_set_max_width_chars (GTK_LABEL (name), 20);
-  gtk_widget_set_tooltip_text (name, row->concept_id);
   gtk_size_group_add_widget (self->name_group, name);
   return name;
 }
 
 static GtkWidget *
-create_row (AugurMirrorBars       *self,
-            const AugurCompareRow *row)
+create_row (const AugurCompareRow *row,
+            gpointer               user_data)
 {
-  GtkWidget *list_row = gtk_list_box_row_new ();
+  AugurMirrorBars *self = user_data;
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  char *accessible = augur_compare_describe_row (self->columns, self->comparison, row);
   GtkWidget *bar_a;
 
   gtk_widget_set_margin_start (box, 12);
@@ -145,65 +108,25 @@ create_row (AugurMirrorBars       *self,
   gtk_box_append (GTK_BOX (box), create_value (self, row, 1));
   gtk_box_append (GTK_BOX (box), create_note (self, row));
 
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (list_row), box);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (list_row), FALSE);
-  gtk_widget_set_focusable (list_row, TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list_row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
-                                  -1);
-  g_object_set_data_full (G_OBJECT (list_row), ROW_LABEL_KEY, accessible, g_free);
-  return list_row;
-}
-
-static void
-remove_rows (AugurMirrorBars *self)
-{
-  for (guint i = 0; i < self->rows->len; i++)
-    gtk_list_box_remove (self->list_box, g_ptr_array_index (self->rows, i));
-  g_ptr_array_set_size (self->rows, 0);
+  return augur_concept_row_new (box, augur_compare_describe_row (self->columns,
+                                                                 self->comparison, row));
 }
 
 static void
 show_empty_text (AugurMirrorBars *self)
 {
-  g_autofree char *percent = NULL;
-  g_autofree char *text = NULL;
+  g_autofree char *text = augur_compare_describe_no_rows (self->comparison, self->min_value);
 
-  if (self->comparison == NULL || augur_comparison_get_n_rows (self->comparison) == 0 ||
-      self->min_value < 0)
-    text = g_strdup (_("No concepts"));
-  else
-    {
-      percent = augur_format_percent (self->min_value);
-      /* Translators: shown when the minimum-value filter hides every concept; %s is "95%" */
-      text = g_strdup_printf (_("No concepts above %s"), percent);
-    }
   gtk_label_set_text (self->empty_label, text);
 }
 
-/* Only rows that pass the filter are built, as in AugurCompareCard. */
 static void
 rebuild_rows (AugurMirrorBars *self)
 {
-  guint n_rows = 0;
-
-  remove_rows (self);
+  augur_concept_rows_remove (self->list_box, self->rows);
   if (self->comparison != NULL && augur_comparison_get_n_columns (self->comparison) >= 2)
-    n_rows = augur_comparison_get_n_rows (self->comparison);
-
-  for (guint i = 0; i < n_rows; i++)
-    {
-      const AugurCompareRow *row = augur_comparison_get_row (self->comparison, i);
-      GtkWidget *list_row;
-
-      if (self->max_rows > 0 && self->rows->len >= self->max_rows)
-        break;
-      if (self->min_value >= 0 && row->max_value < self->min_value)
-        continue;
-      list_row = create_row (self, row);
-      g_ptr_array_add (self->rows, list_row);
-      gtk_list_box_append (self->list_box, list_row);
-    }
+    augur_compare_append_rows (self->list_box, self->rows, self->comparison,
+                               self->max_rows, self->min_value, create_row, self);
 
   gtk_widget_set_visible (GTK_WIDGET (self->list_box), self->rows->len > 0);
   /* While no column has answered, the card's spinners say enough. */
@@ -262,17 +185,10 @@ augur_mirror_bars_init (AugurMirrorBars *self)
   self->note_group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
   self->min_value = -1.0;
 
-  self->list_box = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->list_box, GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->list_box), "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_box),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Concepts in both columns"),
-                                  -1);
+  self->list_box = augur_concept_list_new (_("Concepts in both columns"));
   gtk_widget_set_parent (GTK_WIDGET (self->list_box), GTK_WIDGET (self));
 
-  self->empty_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->empty_label, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->empty_label), "dim-label");
+  self->empty_label = augur_empty_label_new ();
   gtk_widget_set_parent (GTK_WIDGET (self->empty_label), GTK_WIDGET (self));
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
@@ -325,12 +241,7 @@ augur_mirror_bars_set_filter (AugurMirrorBars *self,
 GStrv
 augur_mirror_bars_dup_rows (AugurMirrorBars *self)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
   g_return_val_if_fail (AUGUR_IS_MIRROR_BARS (self), NULL);
 
-  for (guint i = 0; i < self->rows->len; i++)
-    g_strv_builder_add (builder, g_object_get_data (g_ptr_array_index (self->rows, i),
-                                                    ROW_LABEL_KEY));
-  return g_strv_builder_end (builder);
+  return augur_concept_rows_dup_labels (self->rows);
 }

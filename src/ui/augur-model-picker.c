@@ -12,6 +12,8 @@
 
 #define SEARCH_PAGE_SIZE 20
 #define VERSIONS_PAGE_SIZE 100
+/* Version ids are long hex strings; their start tells versions apart. */
+#define SHORT_ID_CHARS 8
 
 struct _AugurModelPicker
 {
@@ -116,17 +118,33 @@ format_date (const char *rfc3339)
   return g_date_time_format (dt, _("%e %b %Y"));
 }
 
-static char *
-describe_version (AugurModelVersion *version)
+char *
+augur_model_picker_describe_version (AugurModelVersion *version)
 {
-  g_autofree char *date = format_date (augur_model_version_get_created_at (version));
+  g_autofree char *date = NULL;
+  g_autofree char *short_id = NULL;
+
+  g_return_val_if_fail (AUGUR_IS_MODEL_VERSION (version), NULL);
+
+  date = format_date (augur_model_version_get_created_at (version));
+  short_id = g_strndup (augur_model_version_get_id (version), SHORT_ID_CHARS);
+  g_strstrip (date);
+  if (*date == '\0')
+    return g_steal_pointer (&short_id);
+  return g_strdup_printf ("%s · %s", short_id, date);
+}
+
+/* "0a1b2c3d · 3 Mar 2024 · Model is trained and ready": the status tells apart versions
+ * that cannot be used yet. */
+static char *
+describe_version_with_status (AugurModelVersion *version)
+{
+  g_autofree char *label = augur_model_picker_describe_version (version);
   const AugurStatus *status = augur_model_version_get_status (version);
-  const char *id = augur_model_version_get_id (version);
-  g_autofree char *short_id = g_strndup (id, 8);
 
   if (status != NULL && status->description != NULL)
-    return g_strdup_printf ("%s · %s · %s", short_id, g_strstrip (date), status->description);
-  return g_strdup_printf ("%s · %s", short_id, g_strstrip (date));
+    return g_strdup_printf ("%s · %s", label, status->description);
+  return g_steal_pointer (&label);
 }
 
 static void
@@ -142,7 +160,7 @@ rebuild_version_labels (AugurModelPicker *self)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(AugurModelVersion) version = g_list_model_get_item (G_LIST_MODEL (self->versions), i);
-      g_autofree char *label = describe_version (version);
+      g_autofree char *label = describe_version_with_status (version);
 
       gtk_string_list_append (self->version_labels, label);
       if (g_strcmp0 (self->version_id, augur_model_version_get_id (version)) == 0)

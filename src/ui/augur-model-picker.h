@@ -35,6 +35,10 @@ GPtrArray      *augur_model_picker_get_concepts   (AugurModelPicker    *self);
 gboolean        augur_model_picker_is_loading     (AugurModelPicker    *self);
 GListModel     *augur_model_picker_get_versions   (AugurModelPicker    *self);
 
+/* A version as version lists show it: "0a1b2c3d · 3 Mar 2024", its short id and creation
+ * date (the id alone without a date). (transfer full) */
+char           *augur_model_picker_describe_version (AugurModelVersion *version);
+
 /* Signals:
  * "model-changed": the model, version or spec changed (after loading)
  * "error" (GError *error): loading failed */

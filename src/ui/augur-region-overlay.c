@@ -6,18 +6,11 @@
 
 #include <glib/gi18n.h>
 
+#include "augur-box-drawing.h"
 #include "augur-concept-bars.h"
 #include "augur-region-overlay.h"
 
-#define MAX_NATURAL_WIDTH 640
-#define MIN_WIDTH         48
-#define BORDER_WIDTH      2.0f
 #define HIGHLIGHT_WIDTH   4.0f
-#define CHIP_PADDING      3.0f
-
-/* Without an image (a URL input, or while it loads) boxes go on a 4:3 frame. */
-#define PLACEHOLDER_WIDTH  400
-#define PLACEHOLDER_HEIGHT 300
 
 struct _AugurRegionOverlay
 {
@@ -65,33 +58,25 @@ augur_region_dup_display_label (AugurRegion *region)
   return g_strdup (label != NULL ? label : _("Object"));
 }
 
+gboolean
+augur_region_passes_min_value (AugurRegion *region,
+                               double       min_value)
+{
+  g_return_val_if_fail (AUGUR_IS_REGION (region), FALSE);
+
+  if (!augur_region_has_box (region))
+    return FALSE;
+  return min_value < 0.0 || augur_region_get_display_value (region) >= min_value;
+}
+
 static gboolean
 is_drawn (AugurRegionOverlay *self,
           AugurRegion        *region)
 {
-  if (!augur_region_has_box (region))
-    return FALSE;
-  return self->min_value < 0.0 || augur_region_get_display_value (region) >= self->min_value;
+  return augur_region_passes_min_value (region, self->min_value);
 }
 
 /* Sizing ------------------------------------------------------------------------------- */
-
-static void
-get_image_size (AugurRegionOverlay *self,
-                int                *width,
-                int                *height)
-{
-  if (self->texture != NULL)
-    {
-      *width = MAX (1, gdk_texture_get_width (self->texture));
-      *height = MAX (1, gdk_texture_get_height (self->texture));
-    }
-  else
-    {
-      *width = PLACEHOLDER_WIDTH;
-      *height = PLACEHOLDER_HEIGHT;
-    }
-}
 
 static void
 augur_region_overlay_measure (GtkWidget      *widget,
@@ -103,24 +88,9 @@ augur_region_overlay_measure (GtkWidget      *widget,
                               int            *natural_baseline)
 {
   AugurRegionOverlay *self = AUGUR_REGION_OVERLAY (widget);
-  int image_width, image_height;
-  int natural_width;
 
-  get_image_size (self, &image_width, &image_height);
-  natural_width = MIN (image_width, MAX_NATURAL_WIDTH);
-
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      *minimum = MIN (MIN_WIDTH, natural_width);
-      *natural = natural_width;
-    }
-  else
-    {
-      int width = for_size < 0 ? natural_width : MIN (for_size, natural_width);
-
-      /* Height follows the width so the image keeps its aspect. */
-      *minimum = *natural = (int) ((double) width * image_height / image_width + 0.5);
-    }
+  /* Small images are drawn at their own size. */
+  augur_box_drawing_measure (self->texture, orientation, for_size, 0, minimum, natural);
 }
 
 static GtkSizeRequestMode
@@ -130,53 +100,6 @@ augur_region_overlay_get_request_mode (GtkWidget *widget)
 }
 
 /* Drawing ------------------------------------------------------------------------------ */
-
-/* The rectangle the image is drawn in: fitted to the widget, aspect kept, centred. */
-static graphene_rect_t
-compute_image_rect (AugurRegionOverlay *self)
-{
-  int width = gtk_widget_get_width (GTK_WIDGET (self));
-  int height = gtk_widget_get_height (GTK_WIDGET (self));
-  int image_width, image_height;
-  double scale;
-  float w, h;
-
-  get_image_size (self, &image_width, &image_height);
-  scale = MIN ((double) width / image_width, (double) height / image_height);
-  w = (float) (image_width * scale);
-  h = (float) (image_height * scale);
-
-  return GRAPHENE_RECT_INIT ((width - w) / 2.0f, (height - h) / 2.0f, w, h);
-}
-
-static graphene_rect_t
-compute_box_rect (AugurRegion           *region,
-                  const graphene_rect_t *image)
-{
-  double top = CLAMP (augur_region_get_top_row (region), 0.0, 1.0);
-  double left = CLAMP (augur_region_get_left_col (region), 0.0, 1.0);
-  double bottom = CLAMP (augur_region_get_bottom_row (region), top, 1.0);
-  double right = CLAMP (augur_region_get_right_col (region), left, 1.0);
-
-  return GRAPHENE_RECT_INIT (image->origin.x + (float) (left * image->size.width),
-                             image->origin.y + (float) (top * image->size.height),
-                             (float) ((right - left) * image->size.width),
-                             (float) ((bottom - top) * image->size.height));
-}
-
-static void
-draw_border (GtkSnapshot           *snapshot,
-             const graphene_rect_t *rect,
-             float                  width,
-             const GdkRGBA         *color)
-{
-  GskRoundedRect outline;
-  const float widths[4] = { width, width, width, width };
-  const GdkRGBA colors[4] = { *color, *color, *color, *color };
-
-  gsk_rounded_rect_init_from_rect (&outline, rect, 0);
-  gtk_snapshot_append_border (snapshot, &outline, widths, colors);
-}
 
 /* The "label 93%" chip: above the box when there is room, else inside its top edge. */
 static void
@@ -191,20 +114,13 @@ draw_chip (AugurRegionOverlay    *self,
   g_autofree char *text = g_strdup_printf ("%s %s", label, percent);
   g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
   const GdkRGBA white = { 1, 1, 1, 1 };
-  int text_width, text_height;
   float chip_width, chip_height, x, y;
 
-  pango_layout_get_pixel_size (layout, &text_width, &text_height);
-  chip_width = text_width + 2 * CHIP_PADDING;
-  chip_height = text_height + 2 * CHIP_PADDING;
+  augur_box_drawing_get_chip_size (layout, &chip_width, &chip_height);
   x = MIN (box->origin.x, MAX (0.0f, gtk_widget_get_width (GTK_WIDGET (self)) - chip_width));
   y = box->origin.y >= chip_height ? box->origin.y - chip_height : box->origin.y;
 
-  gtk_snapshot_append_color (snapshot, color, &GRAPHENE_RECT_INIT (x, y, chip_width, chip_height));
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x + CHIP_PADDING, y + CHIP_PADDING));
-  gtk_snapshot_append_layout (snapshot, layout, &white);
-  gtk_snapshot_restore (snapshot);
+  augur_box_drawing_draw_chip (snapshot, layout, x, y, color, &white);
 }
 
 static void
@@ -214,7 +130,7 @@ draw_region (AugurRegionOverlay    *self,
              const graphene_rect_t *image)
 {
   AugurRegion *region = g_ptr_array_index (self->regions, index);
-  graphene_rect_t box = compute_box_rect (region, image);
+  graphene_rect_t box = augur_box_drawing_scale_box (region, image);
   gboolean highlighted = self->highlight == (int) index;
   GdkRGBA color;
 
@@ -230,17 +146,9 @@ draw_region (AugurRegionOverlay    *self,
       gtk_snapshot_append_color (snapshot, &fill, &box);
     }
 
-  draw_border (snapshot, &box, highlighted ? HIGHLIGHT_WIDTH : BORDER_WIDTH, &color);
+  augur_box_drawing_stroke (snapshot, &box, highlighted ? HIGHLIGHT_WIDTH : AUGUR_BOX_BORDER_WIDTH,
+                            &color);
   draw_chip (self, snapshot, region, &box, &color);
-}
-
-static void
-draw_placeholder (GtkSnapshot           *snapshot,
-                  const graphene_rect_t *image)
-{
-  const GdkRGBA grey = { 0.5f, 0.5f, 0.5f, 0.15f };
-
-  gtk_snapshot_append_color (snapshot, &grey, image);
 }
 
 static void
@@ -248,15 +156,14 @@ augur_region_overlay_snapshot (GtkWidget   *widget,
                                GtkSnapshot *snapshot)
 {
   AugurRegionOverlay *self = AUGUR_REGION_OVERLAY (widget);
-  graphene_rect_t image = compute_image_rect (self);
+  graphene_rect_t image = augur_box_drawing_fit_image (self->texture,
+                                                       gtk_widget_get_width (widget),
+                                                       gtk_widget_get_height (widget));
 
   if (image.size.width <= 0 || image.size.height <= 0)
     return;
 
-  if (self->texture != NULL)
-    gtk_snapshot_append_texture (snapshot, self->texture, &image);
-  else
-    draw_placeholder (snapshot, &image);
+  augur_box_drawing_draw_image (snapshot, self->texture, &image);
 
   /* The highlighted box goes last so that it is on top of overlapping ones. */
   for (guint i = 0; i < self->regions->len; i++)

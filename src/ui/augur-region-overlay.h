@@ -38,5 +38,9 @@ void       augur_region_overlay_get_color     (guint               index,
 double     augur_region_get_display_value     (AugurRegion        *region);
 /* The top concept's name, or "Object". (transfer full) */
 char      *augur_region_dup_display_label     (AugurRegion        *region);
+/* Whether @region is drawn: it has a box, and its display value is at least @min_value
+ * (negative: any value). */
+gboolean   augur_region_passes_min_value      (AugurRegion        *region,
+                                               double              min_value);
 
 G_END_DECLS
