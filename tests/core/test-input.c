@@ -516,6 +516,30 @@ test_threads (void)
     }
 }
 
+/* What a comparison or an export names an input by: the whole of what the user gave. */
+static void
+test_description (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path ("/tmp/photos/cat.png");
+  g_autoptr(AugurInput) from_file = augur_input_new_file (file);
+  g_autoptr(AugurInput) from_url = augur_input_new_image_url ("https://example.com/a.jpg");
+  g_autofree char *long_text = g_strnfill (300, 'w');
+  g_autoptr(AugurInput) from_text = augur_input_new_text (long_text);
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("x", 1);
+  g_autoptr(AugurInput) pasted = augur_input_new_bytes (bytes, "Pasted image");
+  g_autofree char *a = augur_input_dup_description (from_file);
+  g_autofree char *b = augur_input_dup_description (from_url);
+  g_autofree char *c = augur_input_dup_description (from_text);
+  g_autofree char *d = augur_input_dup_description (pasted);
+
+  g_assert_cmpstr (a, ==, "/tmp/photos/cat.png");
+  g_assert_cmpstr (b, ==, "https://example.com/a.jpg");
+  /* Not shortened, unlike the label. */
+  g_assert_cmpstr (c, ==, long_text);
+  g_assert_cmpuint (strlen (augur_input_get_label (from_text)), <, 300);
+  g_assert_cmpstr (d, ==, "Pasted image");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -540,6 +564,7 @@ main (int   argc,
   g_test_add_func ("/input/text", test_text);
   g_test_add_func ("/input/cancelled", test_cancelled);
   g_test_add_func ("/input/threads", test_threads);
+  g_test_add_func ("/input/description", test_description);
 
   return g_test_run ();
 }
