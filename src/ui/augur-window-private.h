@@ -155,6 +155,18 @@ void     _augur_window_export_compare   (AugurWindow    *self);
 void     _augur_window_export_compare_to (AugurWindow   *self,
                                          GFile          *file);
 
+/* augur-window-compare.c: reading the session */
+GPtrArray       *_augur_compare_session_get_columns    (AugurCompareSession *session);
+AugurComparison *_augur_compare_session_get_comparison (AugurCompareSession *session,
+                                                        guint                index);
+AugurInput      *_augur_compare_session_get_input      (AugurCompareSession *session,
+                                                        guint                index);
+guint            _augur_compare_session_get_n_inputs   (AugurCompareSession *session);
+
+/* augur-window-compare-export.c */
+void     _augur_window_show_comparison  (AugurWindow    *self,
+                                         guint           index);
+
 /* augur-window-golden.c */
 void _augur_window_setup_golden      (AugurWindow    *self);
 void _augur_window_check_golden      (AugurWindow    *self);

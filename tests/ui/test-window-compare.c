@@ -502,6 +502,18 @@ test_batch_disagreements (WindowFixture *fixture,
   visible = augur_compare_table_dup_visible_indices (table);
   assert_same_indices (visible, expected);
 
+  /* A row opens its input's card in a window of its own. */
+  g_signal_emit_by_name (table, "comparison-activated", g_array_index (expected, guint, 0));
+  {
+    AugurCompareCard *card = AUGUR_COMPARE_CARD (window_fixture_find_in_toplevels (AUGUR_TYPE_COMPARE_CARD));
+
+    g_assert_nonnull (card);
+    g_assert_cmpuint (augur_comparison_get_index (augur_compare_card_get_comparison (card)), ==,
+                      g_array_index (expected, guint, 0));
+    g_assert_true (g_str_has_prefix (augur_compare_card_get_verdict_text (card), "Top-1 differs: "));
+    gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (card))));
+  }
+
   /* The exports list the same inputs. */
   csv = export_json (fixture, "comparison.csv");
   exported = csv_disagreements (json_node_get_string (csv));
