@@ -412,6 +412,13 @@ has_ground_truth (WindowFixture *fixture)
 
 /* Subfolders named after the model's concepts are ground truth: after predicting, the
  * evaluation scores the run against them. */
+/* The ground truth is known from the folder names before every file has been checked. */
+static gboolean
+has_four_inputs (WindowFixture *fixture)
+{
+  return g_list_model_get_n_items (augur_input_grid_get_items (fixture->window->input_grid)) == 4;
+}
+
 static void
 test_evaluate_folders (WindowFixture *fixture,
                        gconstpointer  data)
@@ -432,6 +439,7 @@ test_evaluate_folders (WindowFixture *fixture,
   window_fixture_wait_until (fixture, window_fixture_concepts_loaded, "the model's concepts");
   window_fixture_drop_path (fixture, folder);
   window_fixture_wait_until (fixture, has_ground_truth, "the ground truth");
+  window_fixture_wait_until (fixture, has_four_inputs, "the four labelled images");
   window_fixture_predict (fixture);
   while (augur_window_is_busy (fixture->window))
     g_main_context_iteration (NULL, TRUE);
