@@ -94,9 +94,10 @@ tick_cb (gpointer user_data)
   gint64 late = MAX (0, now - ticker->last_us - TICK_MS * 1000);
 
   g_array_append_val (ticker->late_us, late);
+  /* The monotonic time matches `perf record -k CLOCK_MONOTONIC` timestamps. */
   if (late > 50 * 1000)
-    g_debug ("stall of %.1f ms ending at +%.3f s", late / 1000.0,
-             (now - ticker->start_us) / (double) G_USEC_PER_SEC);
+    g_debug ("stall of %.1f ms ending at +%.3f s (monotonic %.6f s)", late / 1000.0,
+             (now - ticker->start_us) / (double) G_USEC_PER_SEC, now / (double) G_USEC_PER_SEC);
   ticker->max_late_us = MAX (ticker->max_late_us, late);
   ticker->last_us = now;
   return G_SOURCE_CONTINUE;

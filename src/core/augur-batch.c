@@ -42,7 +42,7 @@ typedef struct
   gint64      sent_at_us;
 } BatchJob;
 
-typedef struct _PayloadTransform PayloadTransform;
+typedef struct _BatchHook BatchHook;
 
 struct _AugurBatch
 {
@@ -57,7 +57,8 @@ struct _AugurBatch
   guint             max_in_flight;
   guint             chunk_size;
   AugurRetryPolicy  policy;
-  PayloadTransform *transform;     /* (owned) (nullable) shared with running builds */
+  BatchHook        *transform;     /* (owned) (nullable) AugurPayloadTransform, shared with builds */
+  BatchHook        *lookup;        /* (owned) (nullable) AugurBatchLookup, shared with lookups */
 
   guint             n_done;
   guint             n_failed;
@@ -71,38 +72,55 @@ struct _AugurBatch
   GCancellable     *cancellable;   /* (owned) (nullable) ours, cancelled with the caller's */
   GSource          *cancel_source; /* (owned) (nullable) watches the caller's cancellable */
   GPtrArray        *jobs;          /* (owned) BatchJob: the busy slots */
-  guint             next_input;    /* first input not yet given to a request */
+  guint             next_input;    /* first input not yet looked up (or queued) */
+  GArray           *queue;         /* (owned) guint: inputs to send, in order, after lookup */
+  guint             queue_pos;     /* first of @queue not yet given to a request */
+  gboolean          looking_up;    /* a lookup slice is running in a worker thread */
   GError           *fatal_error;   /* (owned) (nullable) why no new request is sent */
 };
 
 G_DEFINE_FINAL_TYPE (AugurBatch, augur_batch, G_TYPE_OBJECT)
 
-/* Reference counted, so that a build still running in a worker thread keeps the transform's
- * data alive after the batch is gone or the transform replaced. */
-struct _PayloadTransform
+/* A function set by the caller (payload transform, lookup) with its data. Reference counted,
+ * so that work still running in a worker thread keeps the data alive after the batch is gone
+ * or the function replaced. */
+struct _BatchHook
 {
-  AugurPayloadTransform func;
-  gpointer              user_data;
-  GDestroyNotify        destroy;
+  gpointer       func;
+  gpointer       user_data;
+  GDestroyNotify destroy;
 };
 
 static void
-payload_transform_clear (PayloadTransform *transform)
+batch_hook_clear (BatchHook *hook)
 {
-  if (transform->destroy != NULL)
-    transform->destroy (transform->user_data);
+  if (hook->destroy != NULL)
+    hook->destroy (hook->user_data);
 }
 
-static PayloadTransform *
-payload_transform_ref (PayloadTransform *transform)
+static BatchHook *
+batch_hook_new (gpointer       func,
+                gpointer       user_data,
+                GDestroyNotify destroy)
 {
-  return g_atomic_rc_box_acquire (transform);
+  BatchHook *hook = g_atomic_rc_box_new0 (BatchHook);
+
+  hook->func = func;
+  hook->user_data = user_data;
+  hook->destroy = destroy;
+  return hook;
+}
+
+static BatchHook *
+batch_hook_ref (BatchHook *hook)
+{
+  return g_atomic_rc_box_acquire (hook);
 }
 
 static void
-payload_transform_unref (PayloadTransform *transform)
+batch_hook_unref (BatchHook *hook)
 {
-  g_atomic_rc_box_release_full (transform, (GDestroyNotify) payload_transform_clear);
+  g_atomic_rc_box_release_full (hook, (GDestroyNotify) batch_hook_clear);
 }
 
 enum {
@@ -119,7 +137,13 @@ static guint signals[N_SIGNALS];
  * instead of after the next chunk is read: one extra body in memory buys a full pipeline. */
 #define PREFETCH_JOBS 1
 
+/* Lookups run in slices this big, and stop once this many requests' worth of inputs wait
+ * to be sent: ahead of the requests, without taking the worker threads from them. */
+#define LOOKUP_SLICE 32
+#define LOOKUP_AHEAD_REQUESTS 2
+
 static void     start_build      (BatchJob   *job);
+static void     start_lookup     (AugurBatch *self);
 static void     advance          (AugurBatch *self);
 static void     send_ready_jobs  (AugurBatch *self);
 static gboolean run_is_cancelled (AugurBatch *self);
@@ -372,6 +396,8 @@ end_job (BatchJob *job)
 
 /* Results */
 
+/* @duration_ms: of the request that answered; negative keeps the prediction's own (a result
+ * found by a lookup was made by an earlier request). */
 static void
 finish_item (AugurBatch      *self,
              guint            index,
@@ -383,7 +409,8 @@ finish_item (AugurBatch      *self,
 
   augur_prediction_set_index (prediction, index);
   augur_prediction_set_input (prediction, g_ptr_array_index (self->inputs, index));
-  augur_prediction_set_duration_ms (prediction, duration_ms);
+  if (duration_ms >= 0)
+    augur_prediction_set_duration_ms (prediction, duration_ms);
   self->results->pdata[index] = g_object_ref (prediction);
 
   self->n_done++;
@@ -441,8 +468,140 @@ stop_batch (AugurBatch   *self,
       g_ptr_array_remove_index_fast (self->jobs, i - 1);
     }
 
+  for (; self->queue_pos < self->queue->len; self->queue_pos++)
+    fail_item (self, g_array_index (self->queue, guint, self->queue_pos), error, 0);
   for (; self->next_input < self->inputs->len; self->next_input++)
     fail_item (self, self->next_input, error, 0);
+}
+
+/* Looking inputs up in a worker thread, ahead of their requests */
+
+typedef struct
+{
+  GArray    *indices;   /* (owned) guint */
+  GPtrArray *inputs;    /* (owned) AugurInput, parallel to indices */
+  BatchHook *lookup;    /* (owned) */
+} LookupData;
+
+static void
+lookup_data_free (LookupData *data)
+{
+  g_clear_pointer (&data->indices, g_array_unref);
+  g_clear_pointer (&data->inputs, g_ptr_array_unref);
+  g_clear_pointer (&data->lookup, batch_hook_unref);
+  g_free (data);
+}
+
+/* Result arrays have empty slots, and GPtrArray calls its free function on those too. */
+static void
+unref_result (gpointer data)
+{
+  if (data != NULL)
+    g_object_unref (data);
+}
+
+static void
+lookup_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  LookupData *data = task_data;
+  AugurBatchLookup lookup = (AugurBatchLookup) data->lookup->func;
+  g_autoptr(GPtrArray) found = g_ptr_array_new_full (data->inputs->len, unref_result);
+
+  for (guint i = 0; i < data->inputs->len; i++)
+    {
+      if (g_task_return_error_if_cancelled (task))
+        return;
+      g_ptr_array_add (found, lookup (g_ptr_array_index (data->inputs, i),
+                                      g_array_index (data->indices, guint, i),
+                                      data->lookup->user_data, cancellable));
+    }
+  g_task_return_pointer (task, g_steal_pointer (&found), (GDestroyNotify) g_ptr_array_unref);
+}
+
+/* Found inputs are final; the others wait in the queue for a request. A slice that ends after
+ * a fatal error fails its other inputs, and after a cancellation leaves them unfinished. */
+static void
+lookup_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  AugurBatch *self = AUGUR_BATCH (object);
+  LookupData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GPtrArray) found = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  self->looking_up = FALSE;
+  for (guint i = 0; found != NULL && i < found->len; i++)
+    {
+      guint index = g_array_index (data->indices, guint, i);
+      AugurPrediction *prediction = g_ptr_array_index (found, i);
+
+      if (prediction != NULL)
+        finish_item (self, index, prediction, -1);
+      else if (self->fatal_error != NULL)
+        fail_item (self, index, self->fatal_error, 0);
+      else if (!run_is_cancelled (self))
+        g_array_append_val (self->queue, index);
+    }
+  advance (self);
+}
+
+static guint
+count_queued (AugurBatch *self)
+{
+  return self->queue->len - self->queue_pos;
+}
+
+static void
+start_lookup (AugurBatch *self)
+{
+  g_autoptr(GTask) task = NULL;
+  LookupData *data;
+  guint n;
+
+  if (self->looking_up || run_is_cancelled (self) || self->fatal_error != NULL ||
+      self->next_input >= self->inputs->len ||
+      count_queued (self) >= LOOKUP_AHEAD_REQUESTS * self->chunk_size)
+    return;
+
+  n = MIN (LOOKUP_SLICE, self->inputs->len - self->next_input);
+  data = g_new0 (LookupData, 1);
+  data->indices = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
+  data->inputs = g_ptr_array_new_full (n, g_object_unref);
+  data->lookup = batch_hook_ref (self->lookup);
+  for (guint i = 0; i < n; i++, self->next_input++)
+    {
+      g_array_append_val (data->indices, self->next_input);
+      g_ptr_array_add (data->inputs, g_object_ref (g_ptr_array_index (self->inputs, self->next_input)));
+    }
+
+  self->looking_up = TRUE;
+  task = g_task_new (self, self->cancellable, lookup_done_cb, NULL);
+  g_task_set_source_tag (task, start_lookup);
+  g_task_set_task_data (task, data, (GDestroyNotify) lookup_data_free);
+  augur_worker_run_short (task, lookup_thread);
+}
+
+/* Without a lookup every input goes straight to the queue. */
+static void
+queue_inputs (AugurBatch *self)
+{
+  if (self->lookup != NULL)
+    {
+      start_lookup (self);
+      return;
+    }
+  for (; self->next_input < self->inputs->len; self->next_input++)
+    g_array_append_val (self->queue, self->next_input);
+}
+
+/* Whether every input has left the lookup stage (found, queued or failed). */
+static gboolean
+lookups_done (AugurBatch *self)
+{
+  return !self->looking_up && self->next_input >= self->inputs->len;
 }
 
 /* Building a request in a worker thread */
@@ -486,7 +645,7 @@ typedef struct
   GPtrArray      *inputs;    /* (owned) AugurInput, parallel to indices */
   AugurSettings  *settings;  /* (owned) */
   AugurModelSpec *spec;      /* (owned) (nullable) */
-  PayloadTransform *transform; /* (owned) (nullable) */
+  BatchHook      *transform; /* (owned) (nullable) */
 } BuildData;
 
 typedef struct
@@ -505,7 +664,7 @@ build_data_free (BuildData *data)
   g_clear_pointer (&data->inputs, g_ptr_array_unref);
   g_clear_pointer (&data->settings, augur_settings_unref);
   g_clear_pointer (&data->spec, augur_model_spec_unref);
-  g_clear_pointer (&data->transform, payload_transform_unref);
+  g_clear_pointer (&data->transform, batch_hook_unref);
   g_free (data);
 }
 
@@ -559,7 +718,9 @@ build_request_thread (GTask        *task,
       payload = augur_input_load (g_ptr_array_index (data->inputs, i), cancellable, &error);
       if (payload != NULL && data->transform != NULL)
         {
-          payload = data->transform->func (payload, data->transform->user_data, &error);
+          AugurPayloadTransform transform = (AugurPayloadTransform) data->transform->func;
+
+          payload = transform (payload, data->transform->user_data, &error);
           if (payload == NULL && error == NULL)
             g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_FAILED,
                                  _("The input could not be prepared for sending"));
@@ -675,10 +836,12 @@ wait_then_retry (BatchJob   *job,
                  job->attempt, self->policy.max_attempts, delay_ms, reason);
 }
 
+/* @retry_after_s: the reply's Retry-After, 0 when absent; it sets the wait after throttling */
 static void
 handle_request_error (BatchJob     *job,
                       const GError *error,
-                      double        duration_ms)
+                      double        duration_ms,
+                      guint         retry_after_s)
 {
   AugurBatch *self = job->batch;
   AugurRetryClass retry_class = error_retry_class (error);
@@ -688,7 +851,8 @@ handle_request_error (BatchJob     *job,
   if (retry_class != AUGUR_RETRY_NEVER && job->attempt < self->policy.max_attempts)
     {
       g_autofree char *reason = describe_retry (retry_class, augur_error_get_status (error), error);
-      guint delay_ms = compute_retry_delay (&self->policy, retry_class, job->attempt, 0);
+      guint delay_ms = compute_retry_delay (&self->policy, retry_class, job->attempt,
+                                            retry_after_s);
 
       wait_then_retry (job, delay_ms, reason);
       return;
@@ -849,7 +1013,9 @@ request_answered_cb (GObject      *object,
 
   if (reply == NULL)
     {
-      handle_request_error (job, error, duration_ms);
+      handle_request_error (job, error, duration_ms,
+                            augur_client_post_outputs_get_retry_after (AUGUR_CLIENT (object),
+                                                                       result));
       return;
     }
 
@@ -920,14 +1086,14 @@ start_build (BatchJob *job)
                                                       g_array_index (job->indices, guint, i))));
   data->settings = copy_settings_deeply (self->settings);
   data->spec = self->spec != NULL ? augur_model_spec_ref (self->spec) : NULL;
-  data->transform = self->transform != NULL ? payload_transform_ref (self->transform) : NULL;
+  data->transform = self->transform != NULL ? batch_hook_ref (self->transform) : NULL;
 
   job->state = JOB_BUILDING;
 
   task = g_task_new (NULL, self->cancellable, request_built_cb, job);
   g_task_set_source_tag (task, start_build);
   g_task_set_task_data (task, data, (GDestroyNotify) build_data_free);
-  augur_worker_run (task, build_request_thread);
+  augur_worker_run_request (task, build_request_thread);
 }
 
 /* Running */
@@ -967,23 +1133,35 @@ send_ready_jobs (AugurBatch *self)
     send_job (job);
 }
 
+/* A request takes a full chunk, or what is left once the lookups are over. */
+static gboolean
+can_start_request (AugurBatch *self)
+{
+  guint queued = count_queued (self);
+
+  return queued >= self->chunk_size || (queued > 0 && lookups_done (self));
+}
+
 static void
 fill_slots (AugurBatch *self)
 {
   send_ready_jobs (self);
+  queue_inputs (self);
   while (!run_is_cancelled (self) && self->fatal_error == NULL &&
          self->jobs->len < self->max_in_flight + PREFETCH_JOBS &&
-         self->next_input < self->inputs->len)
+         can_start_request (self))
     {
       BatchJob *job = batch_job_new (self);
-      guint n = MIN (self->chunk_size, self->inputs->len - self->next_input);
+      guint n = MIN (self->chunk_size, count_queued (self));
 
-      for (guint i = 0; i < n; i++, self->next_input++)
-        g_array_append_val (job->indices, self->next_input);
+      for (guint i = 0; i < n; i++, self->queue_pos++)
+        g_array_append_val (job->indices, g_array_index (self->queue, guint, self->queue_pos));
 
       g_ptr_array_add (self->jobs, job);
       start_build (job);
     }
+  /* Taking a chunk may make room for the next lookup. */
+  queue_inputs (self);
 }
 
 static void
@@ -1016,8 +1194,8 @@ advance (AugurBatch *self)
 
   fill_slots (self);
 
-  if (self->jobs->len == 0 &&
-      (self->cancelled || self->next_input >= self->inputs->len))
+  if (self->jobs->len == 0 && !self->looking_up &&
+      (self->cancelled || (lookups_done (self) && count_queued (self) == 0)))
     complete_run (self);
 }
 
@@ -1070,7 +1248,9 @@ augur_batch_finalize (GObject *object)
   g_clear_pointer (&self->jobs, g_ptr_array_unref);
   g_clear_pointer (&self->context, g_main_context_unref);
   g_clear_error (&self->fatal_error);
-  g_clear_pointer (&self->transform, payload_transform_unref);
+  g_clear_pointer (&self->transform, batch_hook_unref);
+  g_clear_pointer (&self->lookup, batch_hook_unref);
+  g_clear_pointer (&self->queue, g_array_unref);
 
   G_OBJECT_CLASS (augur_batch_parent_class)->finalize (object);
 }
@@ -1131,13 +1311,7 @@ augur_batch_init (AugurBatch *self)
   self->chunk_size = AUGUR_MAX_INPUTS_PER_REQUEST;
   augur_retry_policy_init_default (&self->policy);
   self->jobs = g_ptr_array_new_with_free_func ((GDestroyNotify) batch_job_free);
-}
-
-static void
-unref_result (gpointer data)
-{
-  if (data != NULL)
-    g_object_unref (data);
+  self->queue = g_array_new (FALSE, FALSE, sizeof (guint));
 }
 
 /**
@@ -1337,14 +1511,35 @@ augur_batch_set_payload_transform (AugurBatch            *self,
 {
   g_return_if_fail (AUGUR_IS_BATCH (self));
 
-  g_clear_pointer (&self->transform, payload_transform_unref);
+  g_clear_pointer (&self->transform, batch_hook_unref);
   if (transform != NULL)
-    {
-      self->transform = g_atomic_rc_box_new0 (PayloadTransform);
-      self->transform->func = transform;
-      self->transform->user_data = user_data;
-      self->transform->destroy = destroy;
-    }
+    self->transform = batch_hook_new (transform, user_data, destroy);
+  else if (destroy != NULL)
+    destroy (user_data);
+}
+
+/**
+ * augur_batch_set_lookup:
+ * @lookup: (nullable): called in a worker thread on each input before it is read, in input
+ *   order; an input it answers is final at once (with the duration its prediction already
+ *   has) and is never sent. Set it before augur_batch_run_async().
+ * @user_data: (nullable): for @lookup; used from worker threads, one input at a time
+ * @destroy: (nullable): frees @user_data once no lookup uses it any more
+ *
+ * The inputs left to send still go in requests of the chunk size, in input order.
+ */
+void
+augur_batch_set_lookup (AugurBatch       *self,
+                        AugurBatchLookup  lookup,
+                        gpointer          user_data,
+                        GDestroyNotify    destroy)
+{
+  g_return_if_fail (AUGUR_IS_BATCH (self));
+  g_return_if_fail (!self->started);
+
+  g_clear_pointer (&self->lookup, batch_hook_unref);
+  if (lookup != NULL)
+    self->lookup = batch_hook_new (lookup, user_data, destroy);
   else if (destroy != NULL)
     destroy (user_data);
 }

@@ -46,6 +46,21 @@ typedef AugurPayload *(*AugurPayloadTransform) (AugurPayload  *payload,
                                                 gpointer       user_data,
                                                 GError       **error);
 
+/**
+ * AugurBatchLookup:
+ * @input: an input of the batch
+ * @index: its index in the batch
+ * @cancellable: the run's; a lookup may stop early when it is cancelled
+ *
+ * Runs in a worker thread, before @input is read for a request: one input at a time, in
+ * input order, a little ahead of the requests. Returns: (transfer full) (nullable): the
+ * input's final result when it need not be sent (from a cache, say), or %NULL to send it.
+ */
+typedef AugurPrediction *(*AugurBatchLookup) (AugurInput   *input,
+                                              guint         index,
+                                              gpointer      user_data,
+                                              GCancellable *cancellable);
+
 #define AUGUR_TYPE_BATCH (augur_batch_get_type ())
 G_DECLARE_FINAL_TYPE (AugurBatch, augur_batch, AUGUR, BATCH, GObject)
 
@@ -75,6 +90,10 @@ void              augur_batch_set_payload_transform (AugurBatch            *self
                                                      AugurPayloadTransform  transform,
                                                      gpointer               user_data,
                                                      GDestroyNotify         destroy);
+void              augur_batch_set_lookup        (AugurBatch          *self,
+                                                 AugurBatchLookup     lookup,
+                                                 gpointer             user_data,
+                                                 GDestroyNotify       destroy);
 
 guint             augur_batch_get_n_inputs     (AugurBatch          *self);
 guint             augur_batch_get_n_done       (AugurBatch          *self);

@@ -21,6 +21,7 @@
 #include "augur-model-ref.h"
 #include "augur-response.h"
 #include "augur-status.h"
+#include "augur-worker.h"
 
 #define REQUEST_ID_PREFIX "augur-" PACKAGE_VERSION
 
@@ -248,6 +249,7 @@ typedef struct
   gint64         started_us;
   AugurModelRef *ref;            /* (owned) (nullable) */
   AugurModel    *model;          /* (owned) (nullable): get_model waiting for its version */
+  guint          retry_after_s;  /* of the last reply; 0 when absent */
 } CallData;
 
 static void
@@ -597,23 +599,87 @@ new_call (AugurClient         *self,
   return task;
 }
 
-static AugurPredictReply *
-parse_predict_reply (CallData *call,
-                     GBytes   *body,
-                     guint     http_status,
-                     double    duration_ms,
-                     GError  **error)
+/* Predict replies are parsed in a worker thread: with hundreds of concepts (or embeddings)
+ * per input, a reply for 128 inputs is megabytes of JSON. */
+typedef struct
 {
-  g_autoptr(AugurPredictReply) reply = g_new0 (AugurPredictReply, 1);
+  GBytes *body;
+  guint   http_status;
+  double  duration_ms;
+  guint   retry_after_s;
+} PredictParse;
 
-  reply->predictions = augur_response_parse_predict (body, http_status, &reply->status, error);
+static void
+predict_parse_free (PredictParse *parse)
+{
+  g_bytes_unref (parse->body);
+  g_free (parse);
+}
+
+static void
+parse_predict_thread (GTask        *task,
+                      gpointer      source_object,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  PredictParse *parse = task_data;
+  g_autoptr(AugurPredictReply) reply = g_new0 (AugurPredictReply, 1);
+  GError *error = NULL;
+
+  reply->predictions = augur_response_parse_predict (parse->body, parse->http_status,
+                                                     &reply->status, &error);
   if (reply->predictions == NULL)
-    return NULL;
+    {
+      if (error == NULL)
+        error = g_error_new (AUGUR_ERROR, AUGUR_ERROR_BAD_REPLY, "%s",
+                             _("The server's reply could not be understood"));
+      g_task_return_error (task, error);
+      return;
+    }
   if (reply->status == NULL)
     reply->status = augur_status_new (AUGUR_STATUS_SUCCESS, NULL, NULL, NULL);
-  reply->retry_after_s = read_retry_after (call->msg);
-  reply->duration_ms = duration_ms;
-  return g_steal_pointer (&reply);
+  reply->retry_after_s = parse->retry_after_s;
+  reply->duration_ms = parse->duration_ms;
+  g_task_return_pointer (task, g_steal_pointer (&reply), (GDestroyNotify) augur_predict_reply_free);
+}
+
+static void
+predict_parsed_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  CallData *call = g_task_get_task_data (task);
+  GError *error = NULL;
+  AugurPredictReply *reply = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (reply == NULL)
+    {
+      g_debug ("%s %s: %s", call->method, call->path, error->message);
+      return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, reply, (GDestroyNotify) augur_predict_reply_free);
+}
+
+/* Takes ownership of @task. */
+static void
+parse_predict_reply (GTask  *task,
+                     GBytes *body,
+                     guint   http_status,
+                     double  duration_ms)
+{
+  CallData *call = g_task_get_task_data (task);
+  PredictParse *parse = g_new0 (PredictParse, 1);
+  g_autoptr(GTask) parse_task = g_task_new (NULL, NULL, predict_parsed_cb, task);
+
+  parse->body = g_bytes_ref (body);
+  parse->http_status = http_status;
+  parse->duration_ms = duration_ms;
+  parse->retry_after_s = call->retry_after_s;
+  g_task_set_source_tag (parse_task, parse_predict_reply);
+  g_task_set_task_data (parse_task, parse, (GDestroyNotify) predict_parse_free);
+  augur_worker_run_short (parse_task, parse_predict_thread);
 }
 
 static void
@@ -651,9 +717,8 @@ handle_reply (GTask  *task,
   switch (call->kind)
     {
     case REPLY_PREDICT:
-      result = parse_predict_reply (call, body, http_status, duration_ms, &error);
-      result_free = (GDestroyNotify) augur_predict_reply_free;
-      break;
+      parse_predict_reply (g_steal_pointer (&owned_task), body, http_status, duration_ms);
+      return;
     case REPLY_MODEL:
       if (call->model != NULL)
         {
@@ -732,6 +797,10 @@ message_sent_cb (GObject      *source,
 
   body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
   duration_ms = (g_get_monotonic_time () - call->started_us) / 1000.0;
+  call->retry_after_s = 0;
+  /* The connection may keep its last message until it carries another one: without this,
+   * every open connection would hold on to a predict body of tens of megabytes. */
+  soup_message_set_request_body (call->msg, NULL, NULL, -1);
   if (body == NULL)
     {
       g_debug ("%s %s failed after %.0f ms: %s", call->method, call->path, duration_ms,
@@ -742,6 +811,7 @@ message_sent_cb (GObject      *source,
     }
 
   http_status = soup_message_get_status (call->msg);
+  call->retry_after_s = read_retry_after (call->msg);
   g_debug ("%s %s → HTTP %u, %" G_GSIZE_FORMAT " bytes, %.0f ms", call->method, call->path,
            http_status, g_bytes_get_size (body), duration_ms);
   g_signal_emit (self, signals[REPLY], 0, call->method, call->path, http_status, body);
@@ -886,6 +956,31 @@ augur_client_post_outputs_finish (AugurClient   *self,
                         NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * augur_client_post_outputs_get_retry_after:
+ * @result: what augur_client_post_outputs_async() passed to its callback
+ *
+ * The reply's Retry-After, also when the request failed as a whole (a throttled request
+ * gives no #AugurPredictReply to read it from).
+ *
+ * Returns: seconds to wait before asking again; 0 when the reply had no Retry-After (or
+ *   there was no reply)
+ */
+guint
+augur_client_post_outputs_get_retry_after (AugurClient  *self,
+                                           GAsyncResult *result)
+{
+  CallData *call;
+
+  g_return_val_if_fail (AUGUR_IS_CLIENT (self), 0);
+  g_return_val_if_fail (g_task_is_valid (result, self), 0);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == augur_client_post_outputs_async,
+                        0);
+
+  call = g_task_get_task_data (G_TASK (result));
+  return call != NULL ? call->retry_after_s : 0;
 }
 
 void

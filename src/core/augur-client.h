@@ -70,6 +70,10 @@ void               augur_client_post_outputs_async  (AugurClient         *self,
 AugurPredictReply *augur_client_post_outputs_finish (AugurClient         *self,
                                                      GAsyncResult        *result,
                                                      GError             **error);
+/* The reply's Retry-After in seconds (0 when absent), also when the request failed; call
+ * it from the callback of augur_client_post_outputs_async(). */
+guint              augur_client_post_outputs_get_retry_after (AugurClient  *self,
+                                                              GAsyncResult *result);
 
 /* GetModel (with ref->version_id: GetModelVersion folded into the model's version). */
 void               augur_client_get_model_async     (AugurClient         *self,

@@ -562,19 +562,29 @@ column_to_object (const AugurRunColumn *column)
   return object;
 }
 
+static JsonArray *
+build_column_array (GPtrArray *columns)
+{
+  JsonArray *column_array = json_array_sized_new (columns->len);
+
+  for (guint i = 0; i < columns->len; i++)
+    json_array_add_object_element (column_array, column_to_object (g_ptr_array_index (columns, i)));
+  return column_array;
+}
+
+/* Takes @column_array. Reads only the inputs: any thread may call it. */
 static char *
-build_header_line (const char *run_id,
-                   GDateTime  *created_at,
-                   const char *base_url,
-                   GPtrArray  *columns,
-                   GPtrArray  *inputs,
-                   GPtrArray  *input_hashes)
+build_header_line_with_columns (const char *run_id,
+                                GDateTime  *created_at,
+                                const char *base_url,
+                                JsonArray  *column_array,
+                                GPtrArray  *inputs,
+                                GPtrArray  *input_hashes)
 {
   g_autoptr(JsonNode) node = NULL;
   g_autofree char *created = format_timestamp (created_at);
   g_autofree char *safe_url = sanitize_base_url (base_url);
   JsonObject *object = json_object_new ();
-  JsonArray *column_array = json_array_sized_new (columns->len);
   JsonArray *input_array = json_array_sized_new (inputs->len);
 
   json_object_set_int_member (object, "format", AUGUR_JOURNAL_FORMAT);
@@ -585,8 +595,6 @@ build_header_line (const char *run_id,
   else
     json_object_set_null_member (object, "base_url");
 
-  for (guint i = 0; i < columns->len; i++)
-    json_array_add_object_element (column_array, column_to_object (g_ptr_array_index (columns, i)));
   json_object_set_array_member (object, "columns", column_array);
 
   for (guint i = 0; i < inputs->len; i++)
@@ -602,6 +610,18 @@ build_header_line (const char *run_id,
   node = json_node_new (JSON_NODE_OBJECT);
   json_node_take_object (node, object);
   return augur_json_line_write (node);
+}
+
+static char *
+build_header_line (const char *run_id,
+                   GDateTime  *created_at,
+                   const char *base_url,
+                   GPtrArray  *columns,
+                   GPtrArray  *inputs,
+                   GPtrArray  *input_hashes)
+{
+  return build_header_line_with_columns (run_id, created_at, base_url,
+                                         build_column_array (columns), inputs, input_hashes);
 }
 
 static gboolean
@@ -1185,15 +1205,19 @@ augur_journal_delete_run (const char  *path,
 /* One line waiting for the writer, or a flush marker (no line). */
 typedef struct
 {
-  char     *line;          /* (nullable) */
-  GTask    *task;          /* (owned) (nullable) */
-  gboolean  close_after;
+  char            *line;          /* (nullable) */
+  AugurPrediction *prediction;    /* (owned) (nullable) a result line still to build */
+  guint            column;
+  guint            input_index;
+  GTask           *task;          /* (owned) (nullable) */
+  gboolean         close_after;
 } PendingLine;
 
 static void
 pending_line_free (PendingLine *pending)
 {
   g_free (pending->line);
+  g_clear_object (&pending->prediction);
   g_clear_object (&pending->task);
   g_free (pending);
 }
@@ -1297,9 +1321,16 @@ typedef struct
 {
   char      *root_dir;
   char      *run_id;
-  char      *header_line;
+  char      *header_line;  /* (nullable) until built from the fields below */
   guint      n_columns;
   guint      n_inputs;
+
+  /* For building the header in the worker thread (create_async) */
+  char      *base_url;
+  GDateTime *created_at;
+  char      *columns_json;  /* serialized here: settings share JSON nodes with the caller's */
+  GPtrArray *inputs;        /* AugurInput */
+  GPtrArray *input_hashes;  /* (nullable) char* */
 } CreateData;
 
 static void
@@ -1308,6 +1339,11 @@ create_data_free (CreateData *data)
   g_free (data->root_dir);
   g_free (data->run_id);
   g_free (data->header_line);
+  g_free (data->base_url);
+  g_clear_pointer (&data->created_at, g_date_time_unref);
+  g_free (data->columns_json);
+  g_clear_pointer (&data->inputs, g_ptr_array_unref);
+  g_clear_pointer (&data->input_hashes, g_ptr_array_unref);
   g_free (data);
 }
 
@@ -1333,6 +1369,50 @@ prepare_create (const char *root_dir,
   return data;
 }
 
+/* The same data, with the header (thousands of inputs) left for the worker thread to build:
+ * only the small columns are serialized on the caller's thread. */
+static CreateData *
+prepare_create_later (const char *root_dir,
+                      const char *base_url,
+                      GPtrArray  *columns,
+                      GPtrArray  *inputs,
+                      GPtrArray  *input_hashes)
+{
+  CreateData *data = g_new0 (CreateData, 1);
+  g_autoptr(JsonNode) column_node = json_node_new (JSON_NODE_ARRAY);
+
+  data->created_at = g_date_time_new_now_utc ();
+  data->root_dir = root_dir != NULL ? g_strdup (root_dir) : augur_journal_get_default_root ();
+  data->run_id = make_run_id (data->created_at);
+  data->n_columns = columns->len;
+  data->n_inputs = inputs->len;
+  data->base_url = g_strdup (base_url);
+  json_node_take_array (column_node, build_column_array (columns));
+  data->columns_json = json_to_string (column_node, FALSE);
+  data->inputs = g_ptr_array_new_full (inputs->len, g_object_unref);
+  for (guint i = 0; i < inputs->len; i++)
+    g_ptr_array_add (data->inputs, g_object_ref (g_ptr_array_index (inputs, i)));
+  if (input_hashes != NULL)
+    {
+      data->input_hashes = g_ptr_array_new_full (input_hashes->len, g_free);
+      for (guint i = 0; i < input_hashes->len; i++)
+        g_ptr_array_add (data->input_hashes, g_strdup (g_ptr_array_index (input_hashes, i)));
+    }
+  return data;
+}
+
+static void
+build_header_later (CreateData *data)
+{
+  g_autoptr(JsonNode) column_node = json_from_string (data->columns_json, NULL);
+
+  g_assert (column_node != NULL && JSON_NODE_HOLDS_ARRAY (column_node));
+  data->header_line = build_header_line_with_columns (data->run_id, data->created_at,
+                                                      data->base_url,
+                                                      json_array_ref (json_node_get_array (column_node)),
+                                                      data->inputs, data->input_hashes);
+}
+
 static AugurJournal *
 create_on_disk (CreateData  *data,
                 GError     **error)
@@ -1344,6 +1424,8 @@ create_on_disk (CreateData  *data,
 
   if (!make_root (data->root_dir, error))
     return NULL;
+  if (data->header_line == NULL)
+    build_header_later (data);
 
   stream = g_file_create (file, G_FILE_CREATE_PRIVATE, NULL, error);
   if (stream == NULL || !write_line (G_OUTPUT_STREAM (stream), data->header_line, error))
@@ -1412,7 +1494,8 @@ augur_journal_create_async (const char          *root_dir,
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, augur_journal_create_async);
-  g_task_set_task_data (task, prepare_create (root_dir, base_url, columns, inputs, input_hashes),
+  g_task_set_task_data (task,
+                        prepare_create_later (root_dir, base_url, columns, inputs, input_hashes),
                         (GDestroyNotify) create_data_free);
   augur_worker_run (task, create_thread);
 }
@@ -1610,12 +1693,20 @@ record_write_error (AugurJournal *self,
   g_mutex_unlock (&self->lock);
 }
 
+static char *build_result_line (guint            column,
+                                guint            input_index,
+                                AugurPrediction *prediction);
+
 static void
 write_pending (AugurJournal *self,
                PendingLine  *pending)
 {
   g_autoptr(GError) error = NULL;
   GOutputStream *stream;
+
+  if (pending->prediction != NULL)
+    pending->line = build_result_line (pending->column, pending->input_index,
+                                       pending->prediction);
 
   g_mutex_lock (&self->lock);
   stream = self->stream;
@@ -1675,18 +1766,25 @@ drain_thread (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
-static void
-enqueue (AugurJournal *self,
-         char         *line,
-         GTask        *task,
-         gboolean      close_after)
+static PendingLine *
+pending_line_new (char     *line,
+                  GTask    *task,
+                  gboolean  close_after)
 {
   PendingLine *pending = g_new0 (PendingLine, 1);
-  gboolean start_writer;
 
   pending->line = line;
   pending->task = task != NULL ? g_object_ref (task) : NULL;
   pending->close_after = close_after;
+  return pending;
+}
+
+/* Takes @pending. */
+static void
+enqueue_pending (AugurJournal *self,
+                 PendingLine  *pending)
+{
+  gboolean start_writer;
 
   g_mutex_lock (&self->lock);
   g_queue_push_tail (&self->pending, pending);
@@ -1699,8 +1797,17 @@ enqueue (AugurJournal *self,
       g_autoptr(GTask) drain = g_task_new (self, NULL, NULL, NULL);
 
       g_task_set_source_tag (drain, drain_thread);
-      augur_worker_run (drain, drain_thread);
+      augur_worker_run_short (drain, drain_thread);
     }
+}
+
+static void
+enqueue (AugurJournal *self,
+         char         *line,
+         GTask        *task,
+         gboolean      close_after)
+{
+  enqueue_pending (self, pending_line_new (line, task, close_after));
 }
 
 static char *
@@ -1750,6 +1857,44 @@ augur_journal_append_async (AugurJournal        *self,
     }
 
   enqueue (self, build_result_line (column, input_index, prediction), task, FALSE);
+}
+
+/**
+ * augur_journal_add_result:
+ * @column: which column of the run
+ * @input_index: which input of the run
+ * @prediction: a final result; serialized later, in the writer thread, so it must not be
+ *   changed afterwards
+ *
+ * Like augur_journal_append_async() without a callback, for runs of thousands of results:
+ * the line is built off the caller's thread. A failure shows in
+ * augur_journal_dup_write_error(); after augur_journal_close_async() the result is dropped
+ * with a g_debug().
+ */
+void
+augur_journal_add_result (AugurJournal    *self,
+                          guint            column,
+                          guint            input_index,
+                          AugurPrediction *prediction)
+{
+  PendingLine *pending;
+
+  g_return_if_fail (AUGUR_IS_JOURNAL (self));
+  g_return_if_fail (column < self->n_columns);
+  g_return_if_fail (input_index < self->n_inputs);
+  g_return_if_fail (AUGUR_IS_PREDICTION (prediction));
+
+  if (self->closing)
+    {
+      g_debug ("Run %s is closed: result %u not journaled", self->run_id, input_index);
+      return;
+    }
+
+  pending = pending_line_new (NULL, NULL, FALSE);
+  pending->prediction = g_object_ref (prediction);
+  pending->column = column;
+  pending->input_index = input_index;
+  enqueue_pending (self, pending);
 }
 
 gboolean

@@ -214,6 +214,12 @@ void          augur_journal_append_async   (AugurJournal        *self,
 gboolean      augur_journal_append_finish  (AugurJournal        *self,
                                             GAsyncResult        *result,
                                             GError             **error);
+/* Like augur_journal_append_async() without a callback, the line built in the writer
+ * thread: @prediction must not change afterwards. */
+void          augur_journal_add_result     (AugurJournal        *self,
+                                            guint                column,
+                                            guint                input_index,
+                                            AugurPrediction     *prediction);
 /* Completes once every line appended so far is on disk. */
 void          augur_journal_flush_async    (AugurJournal        *self,
                                             GCancellable        *cancellable,

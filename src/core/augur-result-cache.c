@@ -207,7 +207,6 @@ augur_result_cache_make_key (const char          *input_hash,
                              const char          *version_id,
                              AugurSettings       *settings)
 {
-  g_autoptr(GChecksum) checksum = NULL;
   g_autoptr(AugurSettings) defaults = NULL;
   g_autofree char *settings_key = NULL;
 
@@ -219,6 +218,30 @@ augur_result_cache_make_key (const char          *input_hash,
   if (settings == NULL)
     settings = defaults = augur_settings_new ();
   settings_key = augur_settings_to_key (settings);
+  return augur_result_cache_make_key_with_settings_key (input_hash, ref, version_id, settings_key);
+}
+
+/**
+ * augur_result_cache_make_key_with_settings_key:
+ * @settings_key: augur_settings_to_key() of the settings
+ *
+ * Like augur_result_cache_make_key(), with the settings' part worked out once for a whole
+ * run. Touches no #AugurSettings, so any thread may call it.
+ */
+char *
+augur_result_cache_make_key_with_settings_key (const char          *input_hash,
+                                               const AugurModelRef *ref,
+                                               const char          *version_id,
+                                               const char          *settings_key)
+{
+  g_autoptr(GChecksum) checksum = NULL;
+
+  g_return_val_if_fail (input_hash != NULL, NULL);
+  g_return_val_if_fail (ref != NULL, NULL);
+  g_return_val_if_fail (settings_key != NULL, NULL);
+
+  if (version_id == NULL || *version_id == '\0')
+    return NULL;
 
   checksum = g_checksum_new (G_CHECKSUM_SHA256);
   hash_string (checksum, KEY_VERSION "\n");
@@ -252,6 +275,24 @@ memory_entry_free (MemoryEntry *entry)
   g_free (entry);
 }
 
+/* A store on its way to a worker thread: the entry is serialized (@json), or still to be
+ * serialized from @prediction by the worker (store_later()). */
+typedef struct
+{
+  char            *key;
+  char            *json;        /* (nullable) */
+  AugurPrediction *prediction;  /* (owned) (nullable) */
+} StoreData;
+
+static void
+store_data_free (StoreData *data)
+{
+  g_free (data->key);
+  g_free (data->json);
+  g_clear_object (&data->prediction);
+  g_free (data);
+}
+
 struct _AugurResultCache
 {
   GObject     parent_instance;
@@ -268,6 +309,8 @@ struct _AugurResultCache
   gboolean    disk_counted;   /* whether the two counts below are known */
   guint       n_disk_entries;
   guint64     n_disk_bytes;
+  GQueue      later;          /* StoreData queued by store_later(), oldest first */
+  gboolean    storing_later;  /* a worker drains @later */
 };
 
 G_DEFINE_FINAL_TYPE (AugurResultCache, augur_result_cache, G_TYPE_OBJECT)
@@ -278,6 +321,7 @@ augur_result_cache_finalize (GObject *object)
   AugurResultCache *self = AUGUR_RESULT_CACHE (object);
 
   g_queue_clear_full (&self->lru, (GDestroyNotify) memory_entry_free);
+  g_queue_clear_full (&self->later, (GDestroyNotify) store_data_free);
   g_clear_pointer (&self->by_key, g_hash_table_unref);
   g_clear_pointer (&self->root_dir, g_free);
   g_mutex_clear (&self->lock);
@@ -296,6 +340,7 @@ augur_result_cache_init (AugurResultCache *self)
 {
   g_mutex_init (&self->lock);
   g_queue_init (&self->lru);
+  g_queue_init (&self->later);
   self->by_key = g_hash_table_new (g_str_hash, g_str_equal);
   self->max_entries = AUGUR_RESULT_CACHE_MAX_ENTRIES;
   self->max_bytes = AUGUR_RESULT_CACHE_MAX_BYTES;
@@ -493,6 +538,28 @@ disk_remove (AugurResultCache *self,
     g_debug ("Could not remove a damaged cache entry: %s", g_strerror (errno));
 }
 
+static char *serialize_entry (AugurPrediction *prediction);
+
+/* A store queued by store_later() and not written yet counts already. Returns: (transfer
+ * full) (nullable): the newest such entry for @key */
+static char *
+later_lookup (AugurResultCache *self,
+              const char       *key)
+{
+  g_autoptr(AugurPrediction) prediction = NULL;
+
+  g_mutex_lock (&self->lock);
+  for (GList *l = self->later.tail; l != NULL && prediction == NULL; l = l->prev)
+    {
+      StoreData *data = l->data;
+
+      if (g_str_equal (data->key, key))
+        prediction = g_object_ref (data->prediction);
+    }
+  g_mutex_unlock (&self->lock);
+  return prediction != NULL ? serialize_entry (prediction) : NULL;
+}
+
 AugurPrediction *
 augur_result_cache_lookup (AugurResultCache *self,
                            const char       *key)
@@ -505,7 +572,9 @@ augur_result_cache_lookup (AugurResultCache *self,
   g_return_val_if_fail (AUGUR_IS_RESULT_CACHE (self), NULL);
   g_return_val_if_fail (key_is_valid (key), NULL);
 
-  json = memory_lookup (self, key);
+  json = later_lookup (self, key);
+  if (json == NULL)
+    json = memory_lookup (self, key);
   if (json == NULL)
     {
       json = disk_read (self, key);
@@ -878,19 +947,6 @@ augur_result_cache_store (AugurResultCache  *self,
   return write_entry (self, key, json, error);
 }
 
-typedef struct
-{
-  char *key;
-  char *json;
-} StoreData;
-
-static void
-store_data_free (StoreData *data)
-{
-  g_free (data->key);
-  g_free (data->json);
-  g_free (data);
-}
 
 static void
 store_thread (GTask        *task,
@@ -937,6 +993,85 @@ augur_result_cache_store_async (AugurResultCache    *self,
   data->json = serialize_entry (prediction);
   g_task_set_task_data (task, data, (GDestroyNotify) store_data_free);
   augur_worker_run (task, store_thread);
+}
+
+static void
+store_later_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  AugurResultCache *self = source_object;
+
+  for (;;)
+    {
+      StoreData *data;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *json = NULL;
+
+      /* The entry leaves the queue only once written: until then later_lookup() finds it. */
+      g_mutex_lock (&self->lock);
+      data = g_queue_peek_head (&self->later);
+      if (data == NULL)
+        self->storing_later = FALSE;
+      g_mutex_unlock (&self->lock);
+      if (data == NULL)
+        break;
+
+      json = serialize_entry (data->prediction);
+      if (!write_entry (self, data->key, json, &error))
+        g_debug ("Could not cache a result: %s", error->message);
+
+      g_mutex_lock (&self->lock);
+      g_assert (g_queue_peek_head (&self->later) == data);
+      g_queue_pop_head (&self->later);
+      g_mutex_unlock (&self->lock);
+      store_data_free (data);
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * augur_result_cache_store_later:
+ * @key: made with the version id that answered (augur_prediction_get_version_id())
+ * @prediction: serialized later, in a worker thread, so it must not change afterwards
+ *
+ * Like augur_result_cache_store_async() without a callback, for runs of thousands of
+ * results: stores are serialized and written one after the other in a worker thread, off
+ * the caller's thread. A failure is only logged (g_debug()).
+ */
+void
+augur_result_cache_store_later (AugurResultCache *self,
+                                const char       *key,
+                                AugurPrediction  *prediction)
+{
+  StoreData *data;
+  gboolean start;
+
+  g_return_if_fail (AUGUR_IS_RESULT_CACHE (self));
+  g_return_if_fail (key_is_valid (key));
+  g_return_if_fail (AUGUR_IS_PREDICTION (prediction));
+
+  if (!augur_result_cache_can_store (prediction))
+    return;
+
+  data = g_new0 (StoreData, 1);
+  data->key = g_strdup (key);
+  data->prediction = g_object_ref (prediction);
+
+  g_mutex_lock (&self->lock);
+  g_queue_push_tail (&self->later, data);
+  start = !self->storing_later;
+  self->storing_later = TRUE;
+  g_mutex_unlock (&self->lock);
+
+  if (start)
+    {
+      g_autoptr(GTask) task = g_task_new (self, NULL, NULL, NULL);
+
+      g_task_set_source_tag (task, augur_result_cache_store_later);
+      augur_worker_run_short (task, store_later_thread);
+    }
 }
 
 gboolean

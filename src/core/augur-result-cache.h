@@ -70,6 +70,12 @@ char      *augur_result_cache_make_key           (const char           *input_ha
                                                   const AugurModelRef  *ref,
                                                   const char           *version_id,
                                                   AugurSettings        *settings);
+/* The same with @settings_key = augur_settings_to_key (settings), made once per run; safe
+ * from any thread. */
+char      *augur_result_cache_make_key_with_settings_key (const char          *input_hash,
+                                                          const AugurModelRef *ref,
+                                                          const char          *version_id,
+                                                          const char          *settings_key);
 
 /* The cache ------------------------------------------------------------------------------- */
 
@@ -143,6 +149,11 @@ void              augur_result_cache_store_async   (AugurResultCache  *self,
 gboolean          augur_result_cache_store_finish  (AugurResultCache  *self,
                                                     GAsyncResult      *result,
                                                     GError           **error);
+/* Like augur_result_cache_store_async() without a callback: serialized and written in order
+ * in a worker thread, so @prediction must not change afterwards; failures are logged. */
+void              augur_result_cache_store_later   (AugurResultCache  *self,
+                                                    const char        *key,
+                                                    AugurPrediction   *prediction);
 /* Removes the least recently used files until the disk cache is within its limits. */
 gboolean          augur_result_cache_trim          (AugurResultCache  *self,
                                                     GError           **error);

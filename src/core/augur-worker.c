@@ -6,11 +6,40 @@
 
 #include "augur-worker.h"
 
+#ifdef __linux__
+#include <errno.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
+
+/* How much lower than the rest of the process workers run (a nice increment). */
+#define WORKER_NICENESS 10
+
 typedef struct
 {
   GTask           *task;   /* (owned) */
   GTaskThreadFunc  func;
 } WorkerJob;
+
+/* Workers yield to the main thread: on two cores, four busy workers would otherwise leave
+ * the thread that draws the window and talks to the server waiting for a time slice, and
+ * the window would stall while the files of a large run are read and encoded. On Linux a
+ * thread's nice value is its own. */
+static void
+lower_thread_priority (void)
+{
+#ifdef __linux__
+  static _Thread_local gboolean lowered = FALSE;
+
+  if (lowered)
+    return;
+  lowered = TRUE;
+  if (setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), WORKER_NICENESS) != 0)
+    g_debug ("Could not lower a worker thread's priority: %s", g_strerror (errno));
+#endif
+}
 
 static void
 run_worker_job (gpointer data,
@@ -18,6 +47,8 @@ run_worker_job (gpointer data,
 {
   WorkerJob *job = data;
   GTask *task = job->task;
+
+  lower_thread_priority ();
 
   job->func (task,
              g_task_get_source_object (task),
@@ -46,6 +77,40 @@ get_worker_pool (void)
   return g_once (&once, create_worker_pool, NULL);
 }
 
+static GThreadPool *
+get_short_worker_pool (void)
+{
+  static GOnce once = G_ONCE_INIT;
+
+  return g_once (&once, create_worker_pool, NULL);
+}
+
+static GThreadPool *
+get_request_worker_pool (void)
+{
+  static GOnce once = G_ONCE_INIT;
+
+  return g_once (&once, create_worker_pool, NULL);
+}
+
+static void
+push_job (GThreadPool     *pool,
+          GTask           *task,
+          GTaskThreadFunc  func)
+{
+  WorkerJob *job;
+  g_autoptr(GError) error = NULL;
+
+  job = g_new0 (WorkerJob, 1);
+  job->task = g_object_ref (task);
+  job->func = func;
+
+  /* The job is queued even when no new thread could be started: an existing pool thread
+   * picks it up, so there is nothing to undo here. */
+  if (!g_thread_pool_push (pool, job, &error))
+    g_debug ("Could not start another worker thread: %s", error->message);
+}
+
 /**
  * augur_worker_run:
  * @task: the task to complete; it is kept alive until @func returns
@@ -59,18 +124,40 @@ void
 augur_worker_run (GTask           *task,
                   GTaskThreadFunc  func)
 {
-  WorkerJob *job;
-  g_autoptr(GError) error = NULL;
-
   g_return_if_fail (G_IS_TASK (task));
   g_return_if_fail (func != NULL);
 
-  job = g_new0 (WorkerJob, 1);
-  job->task = g_object_ref (task);
-  job->func = func;
+  push_job (get_worker_pool (), task, func);
+}
 
-  /* The job is queued even when no new thread could be started: an existing pool thread
-   * picks it up, so there is nothing to undo here. */
-  if (!g_thread_pool_push (get_worker_pool (), job, &error))
-    g_debug ("Could not start another worker thread: %s", error->message);
+/**
+ * augur_worker_run_short:
+ *
+ * Like augur_worker_run(), on a pool of its own: for short jobs that should not wait behind
+ * long ones (decoding thumbnails, reading and encoding a request's files).
+ */
+void
+augur_worker_run_short (GTask           *task,
+                        GTaskThreadFunc  func)
+{
+  g_return_if_fail (G_IS_TASK (task));
+  g_return_if_fail (func != NULL);
+
+  push_job (get_short_worker_pool (), task, func);
+}
+
+/**
+ * augur_worker_run_request:
+ *
+ * Like augur_worker_run(), on a pool of its own for building requests: a batch of thousands
+ * of files must not wait behind thumbnails being decoded for the same files.
+ */
+void
+augur_worker_run_request (GTask           *task,
+                          GTaskThreadFunc  func)
+{
+  g_return_if_fail (G_IS_TASK (task));
+  g_return_if_fail (func != NULL);
+
+  push_job (get_request_worker_pool (), task, func);
 }

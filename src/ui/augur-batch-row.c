@@ -213,9 +213,15 @@ AugurBatchRow *
 augur_batch_row_new (guint       index,
                      AugurInput *input)
 {
+  AugurBatchRow *self;
+
   g_return_val_if_fail (input == NULL || AUGUR_IS_INPUT (input), NULL);
 
-  return g_object_new (AUGUR_TYPE_BATCH_ROW, "index", index, "input", input, NULL);
+  /* Set directly rather than as construct properties: a run makes thousands of rows at once. */
+  self = g_object_new (AUGUR_TYPE_BATCH_ROW, NULL);
+  self->index = index;
+  self->input = input != NULL ? g_object_ref (input) : NULL;
+  return self;
 }
 
 guint

@@ -11,6 +11,8 @@
 
 #define TILE_SIZE 128
 
+typedef struct _GridLink GridLink;
+
 /* What the grid knows about one item; lives as long as the item is in the grid. */
 typedef struct
 {
@@ -21,6 +23,8 @@ typedef struct
   char         *message;      /* (owned) (nullable) set with set_item_message() */
   char         *problem;      /* (owned) (nullable) found here: too big, unreadable, no preview */
   gboolean      oversize;
+  gboolean      wants_thumbnail; /* checked and previewable; loaded once it has a tile */
+  gboolean      thumbnail_started;
 } ItemState;
 
 #define MAX_TILES 60
@@ -44,6 +48,7 @@ struct _AugurInputGrid
   GListStore     *items;    /* (element-type AugurInput) in display order */
   GtkSliceListModel *shown; /* the first MAX_TILES items, the ones with a tile */
   GHashTable     *states;   /* AugurInput -> ItemState */
+  GridLink       *link;     /* (owned) how pending work finds the grid */
 
   gboolean        accepts_known;
   gboolean        accepts_images;
@@ -84,10 +89,17 @@ item_state_free (ItemState *state)
   g_free (state);
 }
 
-/* Async work holds the grid weakly: the grid may go away before a file answers. */
+/* Async work holds the grid weakly, through one link the grid clears when it goes away: a
+ * GWeakRef per item would cost a scan of all the grid's weak references each time one is
+ * dropped, quadratic for a folder of thousands. Callbacks all run on the main thread. */
+struct _GridLink
+{
+  AugurInputGrid *grid;  /* (nullable) (unowned) */
+};
+
 typedef struct
 {
-  GWeakRef    grid;
+  GridLink   *link;   /* (owned) */
   AugurInput *input;  /* (owned) */
 } LoadData;
 
@@ -97,7 +109,7 @@ load_data_new (AugurInputGrid *self,
 {
   LoadData *data = g_new0 (LoadData, 1);
 
-  g_weak_ref_init (&data->grid, self);
+  data->link = g_rc_box_acquire (self->link);
   data->input = g_object_ref (input);
   return data;
 }
@@ -105,7 +117,7 @@ load_data_new (AugurInputGrid *self,
 static void
 load_data_free (LoadData *data)
 {
-  g_weak_ref_clear (&data->grid);
+  g_rc_box_release (data->link);
   g_clear_object (&data->input);
   g_free (data);
 }
@@ -117,7 +129,7 @@ static AugurInputGrid *
 load_data_get_grid (LoadData   *data,
                     ItemState **state)
 {
-  AugurInputGrid *self = g_weak_ref_get (&data->grid);
+  AugurInputGrid *self = data->link->grid != NULL ? g_object_ref (data->link->grid) : NULL;
 
   if (self == NULL)
     return NULL;
@@ -422,6 +434,9 @@ build_tile (AugurInputGrid *self,
   return tile;
 }
 
+static void load_thumbnail (AugurInputGrid *self,
+                            ItemState      *state);
+
 static GtkWidget *
 create_tile_cb (gpointer item,
                 gpointer user_data)
@@ -433,6 +448,8 @@ create_tile_cb (gpointer item,
   g_assert (state != NULL);
   g_set_weak_pointer (&state->tile, tile);
   update_tile (self, state);
+  if (state->wants_thumbnail)
+    load_thumbnail (self, state);
   return tile;
 }
 
@@ -496,12 +513,18 @@ thumbnail_loaded_cb (GObject      *source,
   update_tile (self, state);
 }
 
+/* Only items with a tile get a thumbnail: a folder of thousands would otherwise decode
+ * (and keep) a texture per file that no tile shows. */
 static void
 load_thumbnail (AugurInputGrid *self,
                 ItemState      *state)
 {
   guint size = TILE_SIZE * MAX (1, gtk_widget_get_scale_factor (GTK_WIDGET (self)));
 
+  state->wants_thumbnail = TRUE;
+  if (state->tile == NULL || state->thumbnail_started)
+    return;
+  state->thumbnail_started = TRUE;
   augur_thumbnail_load_async (state->input, size, state->cancellable, thumbnail_loaded_cb,
                               load_data_new (self, state->input));
 }
@@ -692,6 +715,8 @@ augur_input_grid_dispose (GObject *object)
 {
   AugurInputGrid *self = AUGUR_INPUT_GRID (object);
 
+  if (self->link != NULL)
+    self->link->grid = NULL;
   if (self->flow_box != NULL)
     gtk_flow_box_bind_model (self->flow_box, NULL, NULL, NULL, NULL);
   if (self->states != NULL)
@@ -709,6 +734,7 @@ augur_input_grid_finalize (GObject *object)
   AugurInputGrid *self = AUGUR_INPUT_GRID (object);
 
   g_clear_pointer (&self->states, g_hash_table_unref);
+  g_clear_pointer (&self->link, g_rc_box_release);
 
   G_OBJECT_CLASS (augur_input_grid_parent_class)->finalize (object);
 }
@@ -769,6 +795,8 @@ augur_input_grid_init (AugurInputGrid *self)
   g_type_ensure (ADW_TYPE_STATUS_PAGE);
 
   self->items = g_list_store_new (AUGUR_TYPE_INPUT);
+  self->link = g_rc_box_new0 (GridLink);
+  self->link->grid = self;
   self->states = g_hash_table_new_full (g_direct_hash, g_direct_equal,
                                         NULL, (GDestroyNotify) item_state_free);
 

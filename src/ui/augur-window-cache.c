@@ -2,6 +2,10 @@
  * settings are shown from the result cache, marked cached, without spending quota; the
  * rest are sent, and what comes back is cached.
  *
+ * The batch looks each input up in a worker thread just ahead of its request (hashing the
+ * file there), so a run of thousands starts sending at once instead of after hashing every
+ * file; the hashes stay in the run's AugurRunCache for storing the answers.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "augur-window-cache"
@@ -10,21 +14,88 @@
 
 #include "augur-window-private.h"
 
-typedef struct
+/* Shared by the main thread and the batch's lookups: everything but @hashes is set once. */
+struct _AugurRunCache
 {
-  AugurWindow   *self;     /* (owned) */
-  AugurModelRef *ref;      /* (owned) */
-} CacheCall;
+  AugurResultCache *cache;         /* (owned) */
+  AugurModelRef    *ref;           /* (owned) */
+  char             *version_id;    /* the concrete version asked */
+  char             *settings_key;  /* augur_settings_to_key() of what is sent */
+
+  GMutex            lock;
+  GPtrArray        *hashes;        /* (owned) guarded by @lock: hash per run index, or NULL */
+};
 
 static void
-cache_call_free (CacheCall *call)
+run_cache_clear (AugurRunCache *run_cache)
 {
-  g_object_unref (call->self);
-  augur_model_ref_free (call->ref);
-  g_free (call);
+  g_clear_object (&run_cache->cache);
+  g_clear_pointer (&run_cache->ref, augur_model_ref_free);
+  g_clear_pointer (&run_cache->version_id, g_free);
+  g_clear_pointer (&run_cache->settings_key, g_free);
+  g_clear_pointer (&run_cache->hashes, g_ptr_array_unref);
+  g_mutex_clear (&run_cache->lock);
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CacheCall, cache_call_free)
+static AugurRunCache *
+run_cache_new (AugurResultCache *cache,
+               AugurModelRef    *ref,
+               const char       *version_id,
+               AugurSettings    *settings,
+               guint             n_inputs)
+{
+  AugurRunCache *run_cache = g_atomic_rc_box_new0 (AugurRunCache);
+
+  run_cache->cache = g_object_ref (cache);
+  run_cache->ref = augur_model_ref_copy (ref);
+  run_cache->version_id = g_strdup (version_id);
+  run_cache->settings_key = augur_settings_to_key (settings);
+  g_mutex_init (&run_cache->lock);
+  run_cache->hashes = g_ptr_array_new_full (n_inputs, g_free);
+  g_ptr_array_set_size (run_cache->hashes, n_inputs);
+  return run_cache;
+}
+
+static AugurRunCache *
+run_cache_ref (AugurRunCache *run_cache)
+{
+  return g_atomic_rc_box_acquire (run_cache);
+}
+
+void
+_augur_run_cache_unref (AugurRunCache *run_cache)
+{
+  g_atomic_rc_box_release_full (run_cache, (GDestroyNotify) run_cache_clear);
+}
+
+static void
+run_cache_set_hash (AugurRunCache *run_cache,
+                    guint          index,
+                    char          *hash)
+{
+  g_mutex_lock (&run_cache->lock);
+  if (index < run_cache->hashes->len)
+    {
+      g_free (g_ptr_array_index (run_cache->hashes, index));
+      g_ptr_array_index (run_cache->hashes, index) = hash;
+      hash = NULL;
+    }
+  g_mutex_unlock (&run_cache->lock);
+  g_free (hash);
+}
+
+static char *
+run_cache_dup_hash (AugurRunCache *run_cache,
+                    guint          index)
+{
+  char *hash = NULL;
+
+  g_mutex_lock (&run_cache->lock);
+  if (index < run_cache->hashes->len)
+    hash = g_strdup (g_ptr_array_index (run_cache->hashes, index));
+  g_mutex_unlock (&run_cache->lock);
+  return hash;
+}
 
 static AugurResultCache *
 get_cache (AugurWindow *self)
@@ -49,151 +120,110 @@ resolve_version (AugurWindow         *self,
   return NULL;
 }
 
-static void
-send_everything (CacheCall *call)
+/* Runs in a worker thread (AugurBatchLookup); the batch index is the run index, since only
+ * a whole run is looked up. An input that cannot be read is simply sent: the batch then
+ * says why it failed. */
+static AugurPrediction *
+lookup_input (AugurInput   *input,
+              guint         index,
+              gpointer      user_data,
+              GCancellable *cancellable)
 {
-  _augur_window_launch (call->self, call->ref, NULL);
+  AugurRunCache *run_cache = user_data;
+  g_autofree char *hash = augur_result_cache_hash_input (input, cancellable, NULL);
+  g_autofree char *key = NULL;
+
+  if (hash == NULL)
+    return NULL;
+  key = augur_result_cache_make_key_with_settings_key (hash, run_cache->ref,
+                                                       run_cache->version_id,
+                                                       run_cache->settings_key);
+  run_cache_set_hash (run_cache, index, g_steal_pointer (&hash));
+  return key != NULL ? augur_result_cache_lookup (run_cache->cache, key) : NULL;
 }
 
-static void
-cache_looked_up_cb (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
+/* A reopened run or a new prediction: the hashes belong to another run's indices. */
+void
+_augur_window_forget_run_cache (AugurWindow *self)
 {
-  g_autoptr(CacheCall) call = user_data;
-  AugurWindow *self = call->self;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) hits = augur_result_cache_lookup_finish (AUGUR_RESULT_CACHE (source), result, &error);
-  g_autoptr(GArray) misses = g_array_new (FALSE, FALSE, sizeof (guint));
-  guint n_hits = 0;
+  AugurWindowPipeline *pipeline = _augur_window_get_pipeline (self);
 
-  if (hits == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        send_everything (call);
-      return;
-    }
-
-  _augur_window_open_journal (self, call->ref, self->batch_settings, self->run_inputs);
-  for (guint i = 0; i < hits->len; i++)
-    {
-      AugurPrediction *hit = g_ptr_array_index (hits, i);
-
-      if (hit == NULL)
-        {
-          g_array_append_val (misses, i);
-          continue;
-        }
-      augur_prediction_set_input (hit, g_ptr_array_index (self->run_inputs, i));
-      augur_prediction_set_cached (hit, TRUE);
-      _augur_window_show_result (self, i, hit);
-      n_hits++;
-    }
-
-  if (n_hits > 0)
-    {
-      g_autofree char *text = g_strdup_printf (ngettext ("%u result came from the cache: no quota spent on it",
-                                                         "%u results came from the cache: no quota spent on them",
-                                                         n_hits), n_hits);
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
-    }
-  _augur_window_launch (self, call->ref, misses);
+  g_clear_pointer (&pipeline->run_cache, _augur_run_cache_unref);
 }
 
-static void
-inputs_hashed_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+/* Sets up the lookups of a whole run on @batch (whose indices are the run's). */
+void
+_augur_window_setup_lookups (AugurWindow *self,
+                             AugurBatch  *batch)
 {
-  g_autoptr(CacheCall) call = user_data;
-  AugurWindow *self = call->self;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) hashes = augur_result_cache_hash_inputs_finish (result, &error);
-  g_autoptr(GPtrArray) keys = NULL;
+  AugurWindowPipeline *pipeline = _augur_window_get_pipeline (self);
 
-  if (hashes == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        send_everything (g_steal_pointer (&call));
-      return;
-    }
+  if (pipeline->run_cache != NULL)
+    augur_batch_set_lookup (batch, lookup_input, run_cache_ref (pipeline->run_cache),
+                            (GDestroyNotify) _augur_run_cache_unref);
+}
 
-  keys = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < hashes->len; i++)
-    {
-      const char *hash = g_ptr_array_index (hashes, i);
-      g_ptr_array_add (keys, hash ? augur_result_cache_make_key (hash, call->ref, self->run_version_id,
-                                                                 self->batch_settings)
-                                  : NULL);
-    }
-  g_clear_pointer (&self->run_hashes, g_ptr_array_unref);
-  self->run_hashes = g_steal_pointer (&hashes);
-  augur_result_cache_lookup_async (get_cache (self), keys, self->cancellable,
-                                   cache_looked_up_cb, g_steal_pointer (&call));
+/* Says, once the run is over, how many results cost no quota. */
+void
+_augur_window_report_cached (AugurWindow *self)
+{
+  AugurWindowPipeline *pipeline = _augur_window_get_pipeline (self);
+  g_autofree char *text = NULL;
+
+  if (pipeline->n_cached == 0)
+    return;
+  text = g_strdup_printf (ngettext ("%u result came from the cache: no quota spent on it",
+                                    "%u results came from the cache: no quota spent on them",
+                                    pipeline->n_cached), pipeline->n_cached);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+  pipeline->n_cached = 0;
 }
 
 /**
  * _augur_window_predict_cached:
  *
- * Starts the current run: hashes its inputs in a worker thread, shows what the cache has,
- * and sends the rest. Without a concrete version (the model's latest not known yet) there
- * is no key, and everything is sent.
+ * Starts the current run: each input is hashed and looked up in the cache just before its
+ * request is built, what the cache has is shown, and the rest is sent. Without a concrete
+ * version (the model's latest not known yet) there is no key, and everything is sent.
  */
 void
 _augur_window_predict_cached (AugurWindow   *self,
                               AugurModelRef *ref)
 {
-  CacheCall *call = g_new0 (CacheCall, 1);
+  AugurWindowPipeline *pipeline = _augur_window_get_pipeline (self);
 
-  call->self = g_object_ref (self);
-  call->ref = augur_model_ref_copy (ref);
-  g_clear_pointer (&self->run_hashes, g_ptr_array_unref);
+  _augur_window_forget_run_cache (self);
   g_free (self->run_version_id);
   self->run_version_id = resolve_version (self, ref);
 
-  if (self->run_version_id == NULL)
-    {
-      send_everything (call);
-      cache_call_free (call);
-      return;
-    }
-  gtk_label_set_text (self->progress_label, _("Looking for earlier results…"));
-  gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
-  augur_result_cache_hash_inputs_async (self->run_inputs, self->cancellable, inputs_hashed_cb, call);
+  if (self->run_version_id != NULL)
+    pipeline->run_cache = run_cache_new (get_cache (self), ref, self->run_version_id,
+                                         self->batch_settings, self->run_inputs->len);
+  _augur_window_launch (self, ref, NULL);
 }
 
-static void
-result_stored_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!augur_result_cache_store_finish (AUGUR_RESULT_CACHE (source), result, &error))
-    g_debug ("Could not cache a result: %s", error->message);
-}
-
-/* Keeps a fresh success for next time, under the version that actually answered. */
+/* Keeps a fresh success for next time, under the version that actually answered. The entry
+ * is serialized and written in a worker thread. */
 void
 _augur_window_cache_result (AugurWindow     *self,
                             guint            index,
                             AugurPrediction *prediction)
 {
-  g_autoptr(AugurModelRef) ref = NULL;
+  AugurRunCache *run_cache = _augur_window_get_pipeline (self)->run_cache;
+  g_autofree char *hash = NULL;
   g_autofree char *key = NULL;
-  const char *hash;
   const char *version;
 
-  if (self->run_hashes == NULL || index >= self->run_hashes->len ||
-      augur_prediction_get_cached (prediction) || !augur_result_cache_can_store (prediction))
+  if (run_cache == NULL || augur_prediction_get_cached (prediction) ||
+      !augur_result_cache_can_store (prediction))
     return;
-  hash = g_ptr_array_index (self->run_hashes, index);
+  hash = run_cache_dup_hash (run_cache, index);
+  if (hash == NULL)
+    return;
   version = augur_prediction_get_version_id (prediction);
-  ref = augur_model_picker_dup_ref (self->model_picker);
-  if (hash == NULL || ref == NULL)
-    return;
-  key = augur_result_cache_make_key (hash, ref, version ? version : self->run_version_id,
-                                     self->batch_settings);
+  key = augur_result_cache_make_key_with_settings_key (hash, run_cache->ref,
+                                                       version ? version : run_cache->version_id,
+                                                       run_cache->settings_key);
   if (key != NULL)
-    augur_result_cache_store_async (get_cache (self), key, prediction, NULL, result_stored_cb, NULL);
+    augur_result_cache_store_later (run_cache->cache, key, prediction);
 }

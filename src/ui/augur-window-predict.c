@@ -18,9 +18,17 @@
 #define PREVIEW_MAX_INPUTS 8
 #define PREVIEW_BASE64_CHARS 48
 
+/* Results are shown a slice at a time, so that a reply of 128 never holds the main loop:
+ * a slice stops after its time or its count of results (each changes the texts of a table
+ * row, which the next frame lays out again), and the next one waits a little, so that a
+ * frame can come in between. */
+#define FLUSH_SLICE_US 6000
+#define FLUSH_SLICE_RESULTS 32
+#define FLUSH_GAP_MS 10
+/* A new progress line relays the whole window out: a few a second are plenty. */
+#define PROGRESS_EVERY_MS 250
+
 static void launch_batch (AugurWindow *self, AugurModelRef *ref, GPtrArray *inputs);
-static void open_journal (AugurWindow *self, AugurModelRef *ref, AugurSettings *settings,
-                          GPtrArray *inputs);
 static void finish_prediction (AugurWindow *self);
 
 /* A run: the inputs of one prediction and a result slot for each, kept across resends. */
@@ -28,6 +36,7 @@ static void
 start_run (AugurWindow *self,
            GPtrArray   *inputs)
 {
+  _augur_window_flush_results (self);
   g_clear_pointer (&self->run_inputs, g_ptr_array_unref);
   g_clear_pointer (&self->run_results, g_ptr_array_unref);
   g_clear_pointer (&self->run_path, g_free);
@@ -40,26 +49,80 @@ start_run (AugurWindow *self,
 }
 
 
-void
-_augur_window_fill_table (AugurWindow *self)
-{
-  GListStore *store = augur_batch_view_get_store (self->batch_view);
-  guint n = self->run_inputs->len;
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_full (n, g_object_unref);
+/* GTK 4.8 list views make widgets for up to 200 items at once: a table filled with thousands
+ * of rows in one change made them all in one main-loop dispatch (a tenth of a second). The
+ * first rows go in a few at a time, then the rest at once, which costs little more. */
+#define FILL_WIDGET_ROWS 200
+#define FILL_SLICE_ROWS 25
 
+/* Appends the next @n rows, or replaces the table's rows with them when @replace. Rows take
+ * the run's results when they go in: results may arrive in between. */
+static void
+add_rows (AugurWindow *self,
+          guint        n,
+          gboolean     replace)
+{
+  AugurWindowPipeline *pipeline = _augur_window_get_pipeline (self);
+  GListStore *store = augur_batch_view_get_store (self->batch_view);
+  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (store));
+
+  n = MIN (n, pipeline->unfilled->len);
   for (guint i = 0; i < n; i++)
     {
-      AugurBatchRow *row = augur_batch_row_new (i, g_ptr_array_index (self->run_inputs, i));
-      AugurPrediction *prediction = self->run_results ? g_ptr_array_index (self->run_results, i) : NULL;
+      AugurBatchRow *row = g_ptr_array_index (pipeline->unfilled, i);
+      guint index = augur_batch_row_get_index (row);
+      AugurPrediction *prediction = self->run_results != NULL && index < self->run_results->len
+                                      ? g_ptr_array_index (self->run_results, index) : NULL;
 
       if (prediction != NULL)
         augur_batch_row_set_prediction (row, prediction);
-      g_ptr_array_add (rows, row);
     }
-  /* One change for the whole run: row by row, the sort and filter models above the store
-   * would redo their work for every row. */
-  g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)),
-                       rows->pdata, rows->len);
+  g_list_store_splice (store, replace ? 0 : n_old, replace ? n_old : 0,
+                       pipeline->unfilled->pdata, n);
+  g_ptr_array_remove_range (pipeline->unfilled, 0, n);
+}
+
+static gboolean
+fill_slice_cb (gpointer user_data)
+{
+  AugurWindow *self = user_data;
+  AugurWindowPipeline *pipeline = self->pipeline;
+  guint n_rows;
+
+  pipeline->fill_source = 0;
+  if (self->context == NULL)
+    return G_SOURCE_REMOVE;
+  n_rows = g_list_model_get_n_items (G_LIST_MODEL (augur_batch_view_get_store (self->batch_view)));
+  add_rows (self, n_rows < FILL_WIDGET_ROWS ? FILL_SLICE_ROWS : G_MAXUINT, FALSE);
+  /* A frame in between lays out the new rows' widgets a slice at a time. */
+  if (pipeline->unfilled->len > 0)
+    pipeline->fill_source = g_timeout_add (FLUSH_GAP_MS, fill_slice_cb, self);
+  else
+    g_clear_pointer (&pipeline->unfilled, g_ptr_array_unref);
+  return G_SOURCE_REMOVE;
+}
+
+void
+_augur_window_fill_table (AugurWindow *self)
+{
+  AugurWindowPipeline *pipeline = _augur_window_get_pipeline (self);
+  guint n = self->run_inputs->len;
+
+  g_clear_handle_id (&pipeline->fill_source, g_source_remove);
+  g_clear_pointer (&pipeline->unfilled, g_ptr_array_unref);
+  pipeline->unfilled = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (pipeline->unfilled,
+                     augur_batch_row_new (i, g_ptr_array_index (self->run_inputs, i)));
+
+  /* A small run goes in at once; a large one starts in the next dispatch, apart from the
+   * rest of starting the run. */
+  add_rows (self, n <= FILL_SLICE_ROWS ? n : 0, TRUE);
+  if (pipeline->unfilled->len > 0)
+    pipeline->fill_source = g_timeout_add (FLUSH_GAP_MS, fill_slice_cb, self);
+  else
+    g_clear_pointer (&pipeline->unfilled, g_ptr_array_unref);
+
   gtk_stack_set_visible_child_name (self->results_stack, n > TABLE_ABOVE_INPUTS ? "table" : "cards");
   gtk_widget_set_visible (GTK_WIDGET (self->results_switcher), n > 1 && n <= TABLE_ABOVE_INPUTS);
   gtk_widget_set_visible (GTK_WIDGET (self->results_heading), n > 0);
@@ -276,157 +339,6 @@ insert_result (AugurWindow *self,
   gtk_box_insert_child_after (self->results_box, view, before);
 }
 
-/* Run journal: every finished result goes to disk as it arrives, so that closing or
- * killing Augur mid-run loses nothing. */
-
-typedef struct
-{
-  guint            index;       /* place in the batch, which is the place in the run */
-  AugurPrediction *prediction;
-} Unjournaled;
-
-static void
-unjournaled_free (Unjournaled *item)
-{
-  g_object_unref (item->prediction);
-  g_free (item);
-}
-
-static void
-journal_item (AugurWindow     *self,
-              guint            index,
-              AugurPrediction *prediction)
-{
-  if (self->journal == NULL)
-    {
-      if (self->unjournaled != NULL)
-        {
-          Unjournaled *item = g_new0 (Unjournaled, 1);
-          item->index = index;
-          item->prediction = g_object_ref (prediction);
-          g_ptr_array_add (self->unjournaled, item);
-        }
-      return;
-    }
-  augur_journal_append_async (self->journal, 0, index, prediction, NULL, NULL, NULL);
-}
-
-static void
-journal_closed_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!augur_journal_close_finish (AUGUR_JOURNAL (source), result, &error))
-    g_debug ("Could not close the run journal: %s", error->message);
-}
-
-static void
-close_journal (AugurWindow   *self,
-               AugurRunState  state)
-{
-  g_autoptr(AugurJournal) journal = g_steal_pointer (&self->journal);
-
-  g_clear_pointer (&self->unjournaled, g_ptr_array_unref);
-  if (journal != NULL)
-    augur_journal_close_async (journal, state, NULL, journal_closed_cb, NULL);
-}
-
-static void journal_opened (AugurWindow *self, AugurJournal *journal, GError *error);
-
-static void
-journal_created_cb (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  g_autoptr(AugurWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AugurJournal) journal = augur_journal_create_finish (result, &error);
-
-  journal_opened (self, journal, error);
-}
-
-static void
-journal_reopened_cb (GObject      *source,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr(AugurWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AugurJournal) journal = augur_journal_reopen_finish (result, &error);
-
-  journal_opened (self, journal, error);
-}
-
-static void
-journal_opened (AugurWindow  *self,
-                AugurJournal *journal,
-                GError       *error)
-{
-  g_autoptr(GPtrArray) waiting = NULL;
-
-  /* A newer prediction cancelled this one's journal: its state is not ours to touch. */
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  g_clear_object (&self->journal_cancellable);
-  waiting = g_steal_pointer (&self->unjournaled);
-  if (journal == NULL)
-    {
-      /* Predicting still works; only the safety net is missing. */
-      g_debug ("No run journal: %s", error->message);
-      return;
-    }
-  g_set_object (&self->journal, journal);
-  g_free (self->run_path);
-  self->run_path = g_strdup (augur_journal_get_path (journal));
-  for (guint i = 0; waiting != NULL && i < waiting->len; i++)
-    {
-      Unjournaled *item = g_ptr_array_index (waiting, i);
-      journal_item (self, item->index, item->prediction);
-    }
-  if (self->cancellable == NULL)
-    close_journal (self, self->batch == NULL ||
-                         augur_batch_get_n_done (self->batch) == augur_batch_get_n_inputs (self->batch)
-                           ? AUGUR_RUN_STATE_FINISHED : AUGUR_RUN_STATE_CANCELLED);
-}
-
-void
-_augur_window_open_journal (AugurWindow   *self,
-                            AugurModelRef *ref,
-                            AugurSettings *settings,
-                            GPtrArray     *inputs)
-{
-  open_journal (self, ref, settings, inputs);
-}
-
-static void
-open_journal (AugurWindow   *self,
-              AugurModelRef *ref,
-              AugurSettings *settings,
-              GPtrArray     *inputs)
-{
-  g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func ((GDestroyNotify) augur_run_column_free);
-  AugurConfig *config = augur_context_get_config (self->context);
-
-  g_cancellable_cancel (self->journal_cancellable);
-  g_clear_object (&self->journal_cancellable);
-  self->journal_cancellable = g_cancellable_new ();
-  g_clear_object (&self->journal);
-  g_clear_pointer (&self->unjournaled, g_ptr_array_unref);
-  self->unjournaled = g_ptr_array_new_with_free_func ((GDestroyNotify) unjournaled_free);
-  /* Resending inputs of a run continues its journal; a new prediction starts one. */
-  if (self->index_map != NULL && self->run_path != NULL)
-    {
-      augur_journal_reopen_async (self->run_path, self->journal_cancellable, journal_reopened_cb,
-                                  g_object_ref (self));
-      return;
-    }
-  g_ptr_array_add (columns, augur_run_column_new (ref, settings));
-  augur_journal_create_async (NULL, augur_config_get_base_url (config), columns, inputs, NULL,
-                              self->journal_cancellable, journal_created_cb, g_object_ref (self));
-}
-
 /* A final result for input @index of the run, from the server or the cache. */
 void
 _augur_window_show_result (AugurWindow     *self,
@@ -444,7 +356,7 @@ _augur_window_show_result (AugurWindow     *self,
       g_clear_object (&g_ptr_array_index (self->run_results, index));
       g_ptr_array_index (self->run_results, index) = g_object_ref (prediction);
     }
-  journal_item (self, index, prediction);
+  _augur_window_journal_result (self, index, prediction);
   _augur_window_cache_result (self, index, prediction);
   if (index < g_list_model_get_n_items (G_LIST_MODEL (augur_batch_view_get_store (self->batch_view))))
     {
@@ -467,17 +379,118 @@ _augur_window_show_result (AugurWindow     *self,
   apply_filter_to (self, AUGUR_RESULT_VIEW (view));
 }
 
+/* Results on their way to the window */
+
+static void
+pipeline_free (AugurWindowPipeline *pipeline)
+{
+  g_clear_handle_id (&pipeline->flush_source, g_source_remove);
+  g_clear_handle_id (&pipeline->fill_source, g_source_remove);
+  g_clear_pointer (&pipeline->unfilled, g_ptr_array_unref);
+  g_queue_clear_full (&pipeline->pending, g_object_unref);
+  g_clear_pointer (&pipeline->run_cache, _augur_run_cache_unref);
+  g_free (pipeline);
+}
+
+/**
+ * _augur_window_get_pipeline:
+ *
+ * Returns: (transfer none): the window's pipeline state, made on first use and freed with
+ *   the window (as object data, so that augur-window.c need not know about it)
+ */
+AugurWindowPipeline *
+_augur_window_get_pipeline (AugurWindow *self)
+{
+  if (self->pipeline == NULL)
+    {
+      self->pipeline = g_new0 (AugurWindowPipeline, 1);
+      g_queue_init (&self->pipeline->pending);
+      g_object_set_data_full (G_OBJECT (self), "augur-window-pipeline", self->pipeline,
+                              (GDestroyNotify) pipeline_free);
+    }
+  return self->pipeline;
+}
+
+static gboolean show_progress (AugurWindow *self,
+                               gboolean     now);
+
+/* Shows what is pending, until the slice's time is up when @budget_us > 0. Returns whether
+ * anything is left. */
+static gboolean
+show_pending (AugurWindow *self,
+              gint64       budget_us)
+{
+  AugurWindowPipeline *pipeline = _augur_window_get_pipeline (self);
+  gint64 deadline = g_get_monotonic_time () + budget_us;
+  guint n = 0;
+
+  while (!g_queue_is_empty (&pipeline->pending))
+    {
+      g_autoptr(AugurPrediction) prediction = g_queue_pop_head (&pipeline->pending);
+
+      _augur_window_show_result (self, augur_prediction_get_index (prediction), prediction);
+      if (budget_us > 0 && (++n >= FLUSH_SLICE_RESULTS || g_get_monotonic_time () > deadline))
+        break;
+    }
+  /* A progress line held back still needs a later slice. */
+  return show_progress (self, budget_us == 0) || !g_queue_is_empty (&pipeline->pending);
+}
+
+static gboolean
+flush_slice_cb (gpointer user_data)
+{
+  AugurWindow *self = user_data;
+  AugurWindowPipeline *pipeline = self->pipeline;
+
+  pipeline->flush_source = 0;
+  /* Disposed: nothing is left to show the results in. */
+  if (self->context != NULL && show_pending (self, FLUSH_SLICE_US))
+    pipeline->flush_source = g_timeout_add (g_queue_is_empty (&pipeline->pending)
+                                              ? PROGRESS_EVERY_MS / 5 : FLUSH_GAP_MS,
+                                            flush_slice_cb, self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_flush (AugurWindow *self)
+{
+  AugurWindowPipeline *pipeline = _augur_window_get_pipeline (self);
+
+  /* At the priority of the replies themselves, so that results show as soon as they come;
+   * the slices keep the window responsive however many arrive at once. */
+  if (pipeline->flush_source == 0)
+    pipeline->flush_source = g_idle_add_full (G_PRIORITY_DEFAULT, flush_slice_cb, self, NULL);
+}
+
+/* Shows every pending result now: before the run's end is reported, so that nothing is
+ * still on its way once the window is no longer busy. */
+void
+_augur_window_flush_results (AugurWindow *self)
+{
+  AugurWindowPipeline *pipeline = _augur_window_get_pipeline (self);
+
+  g_clear_handle_id (&pipeline->flush_source, g_source_remove);
+  show_pending (self, 0);
+}
+
+/* Runs in the batch's signal emission: only queues, since a whole reply's results come in
+ * one main-loop dispatch. */
 static void
 item_finished_cb (AugurBatch      *batch,
                   AugurPrediction *prediction,
                   AugurWindow     *self)
 {
+  AugurWindowPipeline *pipeline = _augur_window_get_pipeline (self);
   guint index = augur_prediction_get_index (prediction);
 
   /* A batch over part of the run numbers its inputs from 0: map back to the run. */
   if (self->index_map != NULL)
     index = g_array_index (self->index_map, guint, index);
-  _augur_window_show_result (self, index, prediction);
+  augur_prediction_set_index (prediction, index);
+  if (augur_prediction_get_cached (prediction))
+    pipeline->n_cached++;
+  g_queue_push_tail (&pipeline->pending, g_object_ref (prediction));
+  schedule_flush (self);
 }
 
 static char *
@@ -515,6 +528,33 @@ describe_progress (AugurWindow *self,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* The last "progress" of the batch, shown with the results of the same slice unless the line
+ * changed less than PROGRESS_EVERY_MS ago (and not @now). Returns whether it is still to
+ * show. */
+static gboolean
+show_progress (AugurWindow *self,
+               gboolean     now)
+{
+  AugurWindowPipeline *pipeline = _augur_window_get_pipeline (self);
+  gint64 now_us = g_get_monotonic_time ();
+  g_autofree char *text = NULL;
+
+  if (!pipeline->progress_dirty || self->batch == NULL)
+    return FALSE;
+  if (!now && now_us - pipeline->progress_shown_us < PROGRESS_EVERY_MS * 1000)
+    return TRUE;
+  pipeline->progress_dirty = FALSE;
+  pipeline->progress_shown_us = now_us;
+  text = describe_progress (self, pipeline->progress_done, pipeline->progress_failed,
+                            pipeline->progress_total);
+  gtk_progress_bar_set_fraction (self->progress_bar,
+                                 pipeline->progress_total
+                                   ? (double) pipeline->progress_done / pipeline->progress_total
+                                   : 0);
+  gtk_label_set_text (self->progress_label, text);
+  return FALSE;
+}
+
 static void
 progress_cb (AugurBatch  *batch,
              guint        done,
@@ -522,10 +562,13 @@ progress_cb (AugurBatch  *batch,
              guint        total,
              AugurWindow *self)
 {
-  g_autofree char *text = describe_progress (self, done, failed, total);
+  AugurWindowPipeline *pipeline = _augur_window_get_pipeline (self);
 
-  gtk_progress_bar_set_fraction (self->progress_bar, total ? (double) done / total : 0);
-  gtk_label_set_text (self->progress_label, text);
+  pipeline->progress_done = done;
+  pipeline->progress_failed = failed;
+  pipeline->progress_total = total;
+  pipeline->progress_dirty = TRUE;
+  schedule_flush (self);
 }
 
 static void
@@ -538,6 +581,8 @@ retrying_cb (AugurBatch  *batch,
 {
   g_autofree char *text = NULL;
 
+  /* What finished before the wait is shown first, so it cannot overwrite the reason. */
+  _augur_window_flush_results (self);
   /* Translators: "The server asked to slow down; next try in 5 s (attempt 3 of 10)" */
   text = g_strdup_printf (_("%s; next try in %u s (attempt %u of %u)"),
                           reason, (delay_ms + 999) / 1000, attempt + 1, max_attempts);
@@ -548,6 +593,7 @@ retrying_cb (AugurBatch  *batch,
 static void
 finish_prediction (AugurWindow *self)
 {
+  _augur_window_flush_results (self);
   g_clear_object (&self->cancellable);
   gtk_revealer_set_reveal_child (self->progress_revealer,
                                  self->batch && augur_batch_get_n_inputs (self->batch) > 1);
@@ -588,9 +634,11 @@ batch_done_cb (GObject      *source,
   guint n_failed = augur_batch_get_n_failed (batch);
   guint n_inputs = augur_batch_get_n_inputs (batch);
 
+  /* Every result reaches the table and the journal before the journal is closed. */
+  _augur_window_flush_results (self);
   if (self->batch == batch && self->unjournaled == NULL)
-    close_journal (self, augur_batch_get_n_done (batch) == n_inputs ? AUGUR_RUN_STATE_FINISHED
-                                                                    : AUGUR_RUN_STATE_CANCELLED);
+    _augur_window_close_journal (self, augur_batch_get_n_done (batch) == n_inputs
+                                         ? AUGUR_RUN_STATE_FINISHED : AUGUR_RUN_STATE_CANCELLED);
 
   if (!augur_batch_run_finish (batch, result, &error))
     {
@@ -615,7 +663,10 @@ batch_done_cb (GObject      *source,
     }
   notify_if_unseen (self, batch);
   if (self->batch == batch)
-    finish_prediction (self);
+    {
+      _augur_window_report_cached (self);
+      finish_prediction (self);
+    }
 }
 
 static void
@@ -805,6 +856,9 @@ _augur_window_launch (AugurWindow   *self,
     }
   self->batch = augur_batch_new (client, ref, self->batch_settings,
                                  augur_model_picker_get_spec (self->model_picker), inputs);
+  /* Only a whole run is looked up in the cache: its batch indices are the run's. */
+  if (indices == NULL)
+    _augur_window_setup_lookups (self, self->batch);
   launch_batch (self, ref, inputs);
 }
 
@@ -831,8 +885,10 @@ launch_batch (AugurWindow   *self,
   gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
   _augur_window_actions_update (self);
 
+  _augur_window_get_pipeline (self)->n_cached = 0;
+  _augur_window_get_pipeline (self)->progress_dirty = FALSE;
   if (self->journal == NULL && self->unjournaled == NULL)
-    open_journal (self, ref, self->batch_settings, self->run_inputs);
+    _augur_window_open_journal (self, ref, self->batch_settings, self->run_inputs);
   self->batch_started_us = g_get_monotonic_time ();
   augur_batch_run_async (self->batch, self->cancellable, batch_done_cb, g_object_ref (self));
 }
@@ -1045,6 +1101,6 @@ _augur_window_retry_failed (AugurWindow *self)
   g_clear_pointer (&self->unjournaled, g_ptr_array_unref);
   g_clear_pointer (&self->index_map, g_array_unref);
   self->index_map = g_array_ref (map);
-  open_journal (self, ref, self->batch_settings, self->run_inputs);
+  _augur_window_open_journal (self, ref, self->batch_settings, self->run_inputs);
   _augur_window_launch (self, ref, map);
 }

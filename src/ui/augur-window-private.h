@@ -68,7 +68,6 @@ struct _AugurWindow
   GPtrArray            *run_inputs;      /* the run's inputs, NULL where not available again */
   GPtrArray            *run_results;     /* AugurPrediction per run index, NULL until finished */
   char                 *run_path;        /* the run's journal file, once created (nullable) */
-  GPtrArray            *run_hashes;      /* input hash per run index, for the cache (nullable) */
   char                 *run_version_id;  /* the concrete version asked, for cache keys (nullable) */
   AugurResultCache     *cache;           /* (nullable) created on first use */
   GCancellable         *preview_cancellable;
@@ -81,6 +80,9 @@ struct _AugurWindow
   AugurCompareSession  *compare;         /* the running or last comparison (nullable) */
   AugurGoldenSets      *golden_sets;     /* (nullable) until loaded */
   char                 *golden_offered;  /* model@latest already offered, so it is asked once */
+
+  /* Batch pipeline */
+  struct _AugurWindowPipeline *pipeline; /* (owned) see _augur_window_get_pipeline() */
 };
 
 /* Many inputs read better as a table; a few as cards (either a click away). */
@@ -120,10 +122,6 @@ void _augur_window_launch            (AugurWindow    *self,
                                       AugurModelRef  *ref,
                                       GArray         *indices);
 
-void _augur_window_open_journal      (AugurWindow    *self,
-                                      AugurModelRef  *ref,
-                                      AugurSettings  *settings,
-                                      GPtrArray      *inputs);
 
 /* augur-window-cache.c */
 void _augur_window_predict_cached    (AugurWindow    *self,
@@ -174,11 +172,53 @@ void _augur_window_pin_golden        (AugurWindow    *self);
 void _augur_window_rerun_golden      (AugurWindow    *self);
 
 /* augur-window-runs.c */
+void _augur_window_open_journal      (AugurWindow    *self,
+                                      AugurModelRef  *ref,
+                                      AugurSettings  *settings,
+                                      GPtrArray      *inputs);
 void _augur_window_offer_resume      (AugurWindow    *self);
 void _augur_window_show_history      (AugurWindow    *self);
 void _augur_window_apply_filters     (AugurWindow    *self);
 void _augur_window_queue_preview     (AugurWindow    *self);
 void _augur_window_show_error        (AugurWindow    *self,
                                       const GError   *error);
+
+/* augur-window-predict.c (pipeline) */
+typedef struct _AugurRunCache AugurRunCache;
+typedef struct _AugurWindowPipeline AugurWindowPipeline;
+
+/* What a prediction run keeps besides the fields above: results on their way to the table,
+ * and the run's cache lookups and stores (augur-window-cache.c). */
+struct _AugurWindowPipeline
+{
+  AugurRunCache *run_cache;       /* (nullable) the current run's, shared with worker threads */
+  GQueue         pending;         /* AugurPrediction: finished, not shown yet (index = run index) */
+  guint          flush_source;    /* shows pending results a slice at a time */
+  gboolean       progress_dirty;  /* a "progress" not shown yet */
+  guint          progress_done;
+  guint          progress_failed;
+  guint          progress_total;
+  gint64         progress_shown_us; /* when the progress line last changed */
+  guint          n_cached;        /* results of this launch that came from the cache */
+  GPtrArray     *unfilled;        /* (nullable) AugurBatchRow: rows not in the table yet */
+  guint          fill_source;     /* adds them a few at a time */
+};
+
+AugurWindowPipeline *_augur_window_get_pipeline   (AugurWindow    *self);
+void _augur_window_flush_results     (AugurWindow    *self);
+
+/* augur-window-cache.c (pipeline) */
+void _augur_run_cache_unref          (AugurRunCache  *run_cache);
+void _augur_window_forget_run_cache  (AugurWindow    *self);
+void _augur_window_setup_lookups     (AugurWindow    *self,
+                                      AugurBatch     *batch);
+void _augur_window_report_cached     (AugurWindow    *self);
+
+/* augur-window-runs.c (pipeline) */
+void _augur_window_journal_result    (AugurWindow     *self,
+                                      guint            index,
+                                      AugurPrediction *prediction);
+void _augur_window_close_journal     (AugurWindow     *self,
+                                      AugurRunState    state);
 
 G_END_DECLS

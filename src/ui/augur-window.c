@@ -332,7 +332,6 @@ augur_window_finalize (GObject *object)
   g_clear_pointer (&self->run_path, g_free);
   g_clear_pointer (&self->last_skipped, g_ptr_array_unref);
   g_clear_object (&self->ground_truth);
-  g_clear_pointer (&self->run_hashes, g_ptr_array_unref);
   g_clear_pointer (&self->run_version_id, g_free);
   g_clear_object (&self->cache);
   g_clear_pointer (&self->golden_offered, g_free);

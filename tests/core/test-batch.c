@@ -32,6 +32,7 @@ typedef struct
   guint64       sent_bytes;
   GArray       *retry_attempts;  /* guint per "retrying" */
   GArray       *retry_max;       /* guint per "retrying" */
+  GArray       *retry_delays;    /* guint (ms) per "retrying" */
   GPtrArray    *retry_reasons;   /* char* per "retrying" */
   guint         n_progress;
   guint         last_done;
@@ -179,6 +180,7 @@ run_init (Run *run)
   run->sent_first = g_array_new (FALSE, FALSE, sizeof (guint));
   run->retry_attempts = g_array_new (FALSE, FALSE, sizeof (guint));
   run->retry_max = g_array_new (FALSE, FALSE, sizeof (guint));
+  run->retry_delays = g_array_new (FALSE, FALSE, sizeof (guint));
   run->retry_reasons = g_ptr_array_new_with_free_func (g_free);
   run->queue_after_index = G_MAXUINT;
 }
@@ -192,6 +194,7 @@ run_clear (Run *run)
   g_clear_pointer (&run->sent_first, g_array_unref);
   g_clear_pointer (&run->retry_attempts, g_array_unref);
   g_clear_pointer (&run->retry_max, g_array_unref);
+  g_clear_pointer (&run->retry_delays, g_array_unref);
   g_clear_pointer (&run->retry_reasons, g_ptr_array_unref);
 }
 
@@ -241,6 +244,7 @@ retrying_cb (AugurBatch *batch,
 {
   g_array_append_val (run->retry_attempts, attempt);
   g_array_append_val (run->retry_max, max_attempts);
+  g_array_append_val (run->retry_delays, delay_ms);
   g_ptr_array_add (run->retry_reasons, g_strdup (reason));
   if (run->cancel_on_retrying != NULL)
     g_cancellable_cancel (run->cancel_on_retrying);
@@ -567,6 +571,39 @@ test_retry_throttled (Fixture       *fixture,
                       "{\"status\": {\"code\": \"CONN_THROTTLED\", "
                       "\"description\": \"Making too many requests\"}}",
                       "The server asked to slow down");
+}
+
+/* A request throttled as a whole waits what the server's Retry-After says, not the policy's
+ * default. */
+static void
+test_retry_throttled_retry_after (Fixture       *fixture,
+                                  gconstpointer  user_data)
+{
+  const char * const headers[] = { "Retry-After", "1", NULL };
+  g_autoptr(GPtrArray) inputs = make_jpeg_inputs (fixture, 3);
+  g_autoptr(AugurBatch) batch = make_batch (fixture, inputs);
+  g_autoptr(GError) error = NULL;
+  AugurRetryPolicy policy = fast_policy ();
+  Run run;
+
+  policy.max_delay_ms = 60 * 1000;
+  augur_batch_set_retry_policy (batch, &policy);
+  augur_test_server_queue_response_with_headers (fixture->server, "POST", MODEL_PATH_SUFFIX, 429,
+                                                 "{\"status\": {\"code\": \"CONN_THROTTLED\", "
+                                                 "\"description\": \"Making too many requests\"}}",
+                                                 0, headers);
+
+  run_init (&run);
+  g_assert_true (run_batch (batch, &run, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (run.retry_delays->len, ==, 1);
+  g_assert_cmpuint (g_array_index (run.retry_delays, guint, 0), ==, 1000);
+  g_assert_cmpstr (g_ptr_array_index (run.retry_reasons, 0), ==, "The server asked to slow down");
+  g_assert_cmpuint (augur_test_server_count_requests (fixture->server, MODEL_PATH_SUFFIX), ==, 2);
+  assert_all_succeeded (batch, inputs);
+
+  run_clear (&run);
 }
 
 static void
@@ -1085,6 +1122,209 @@ test_empty (Fixture       *fixture,
   run_clear (&run);
 }
 
+/* Lookups */
+
+/* What the lookup saw, and which inputs it answers: every third one. */
+typedef struct
+{
+  GMutex  lock;
+  GArray *asked;          /* guint: indices, in the order asked */
+  GThread *main_thread;
+  gboolean off_main;      /* every call came from another thread */
+  guint   every;          /* answers index i when i % every == 0; 0 answers none */
+} Lookup;
+
+static AugurPrediction *
+lookup_cb (AugurInput   *input,
+           guint         index,
+           gpointer      user_data,
+           GCancellable *cancellable)
+{
+  Lookup *lookup = user_data;
+  AugurPrediction *found;
+
+  g_mutex_lock (&lookup->lock);
+  g_array_append_val (lookup->asked, index);
+  lookup->off_main &= g_thread_self () != lookup->main_thread;
+  g_mutex_unlock (&lookup->lock);
+
+  if (lookup->every == 0 || index % lookup->every != 0)
+    return NULL;
+  found = augur_prediction_new ();
+  g_ptr_array_add (augur_prediction_get_concepts (found), augur_concept_new ("id-kept", "kept", 0.5));
+  augur_prediction_set_duration_ms (found, 1234);
+  augur_prediction_set_cached (found, TRUE);
+  return found;
+}
+
+static void
+lookup_init (Lookup *lookup,
+             guint   every)
+{
+  g_mutex_init (&lookup->lock);
+  lookup->asked = g_array_new (FALSE, FALSE, sizeof (guint));
+  lookup->main_thread = g_thread_self ();
+  lookup->off_main = TRUE;
+  lookup->every = every;
+}
+
+static void
+lookup_clear (Lookup *lookup)
+{
+  g_clear_pointer (&lookup->asked, g_array_unref);
+  g_mutex_clear (&lookup->lock);
+}
+
+static guint
+first_input_of (AugurTestRequest *request)
+{
+  g_autoptr(GPtrArray) ids = body_input_ids (request->body);
+  guint index = G_MAXUINT;
+
+  g_assert_true (ids->len > 0 && sscanf (g_ptr_array_index (ids, 0), "augur-%u", &index) == 1);
+  return index;
+}
+
+static int
+compare_first_input (gconstpointer a,
+                     gconstpointer b)
+{
+  guint x = first_input_of (*(AugurTestRequest **) a);
+  guint y = first_input_of (*(AugurTestRequest **) b);
+
+  return (x > y) - (x < y);
+}
+
+/* Inputs a lookup answers are final at once and never sent; the others still go in full
+ * requests, in input order. */
+static void
+test_lookup_found_not_sent (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  g_autoptr(GPtrArray) inputs = make_jpeg_inputs (fixture, 300);
+  g_autoptr(AugurBatch) batch = make_batch (fixture, inputs);
+  g_autoptr(GPtrArray) requests = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *results;
+  Lookup lookup;
+  guint expected = 0;
+  Run run;
+
+  lookup_init (&lookup, 3);
+  augur_batch_set_lookup (batch, lookup_cb, &lookup, NULL);
+  run_init (&run);
+  g_assert_true (run_batch (batch, &run, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Asked once per input, in order, off the main thread. */
+  g_assert_cmpuint (lookup.asked->len, ==, 300);
+  for (guint i = 0; i < 300; i++)
+    g_assert_cmpuint (g_array_index (lookup.asked, guint, i), ==, i);
+  g_assert_true (lookup.off_main);
+
+  /* 200 inputs to send: 128 then 72, none of the found ones, in input order (the two
+   * requests may reach the server in either order). */
+  requests = predict_requests (fixture);
+  g_assert_cmpuint (requests->len, ==, 2);
+  g_ptr_array_sort (requests, compare_first_input);
+  for (guint r = 0; r < requests->len; r++)
+    {
+      AugurTestRequest *request = g_ptr_array_index (requests, r);
+      g_autoptr(GPtrArray) ids = body_input_ids (request->body);
+
+      g_assert_cmpuint (ids->len, ==, (r == 0 ? 128 : 72));
+      for (guint j = 0; j < ids->len; j++)
+        {
+          g_autofree char *id = NULL;
+
+          while (expected % 3 == 0)
+            expected++;
+          id = g_strdup_printf ("augur-%u", expected++);
+          g_assert_cmpstr (g_ptr_array_index (ids, j), ==, id);
+        }
+    }
+
+  results = augur_batch_get_results (batch);
+  for (guint i = 0; i < 300; i++)
+    {
+      AugurPrediction *prediction = g_ptr_array_index (results, i);
+
+      g_assert_nonnull (prediction);
+      g_assert_true (augur_prediction_is_success (prediction));
+      g_assert_cmpuint (augur_prediction_get_index (prediction), ==, i);
+      g_assert_true (augur_prediction_get_input (prediction) == g_ptr_array_index (inputs, i));
+      g_assert_cmpint (augur_prediction_get_cached (prediction), ==, i % 3 == 0);
+      if (i % 3 == 0)
+        g_assert_cmpfloat (augur_prediction_get_duration_ms (prediction), ==, 1234);
+    }
+  g_assert_cmpuint (run.finished->len, ==, 300);
+  g_assert_cmpuint (run.last_done, ==, 300);
+  g_assert_false (run.progress_went_back);
+
+  run_clear (&run);
+  lookup_clear (&lookup);
+}
+
+/* When every input is answered, nothing goes to the server and the run still ends. */
+static void
+test_lookup_all_found (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  g_autoptr(GPtrArray) inputs = make_jpeg_inputs (fixture, 40);
+  g_autoptr(AugurBatch) batch = make_batch (fixture, inputs);
+  g_autoptr(GError) error = NULL;
+  Lookup lookup;
+  Run run;
+
+  lookup_init (&lookup, 1);
+  augur_batch_set_lookup (batch, lookup_cb, &lookup, NULL);
+  run_init (&run);
+  g_assert_true (run_batch (batch, &run, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (augur_test_server_count_requests (fixture->server, MODEL_PATH_SUFFIX), ==, 0);
+  g_assert_cmpuint (run.sent_n_inputs->len, ==, 0);
+  g_assert_cmpuint (augur_batch_get_n_done (batch), ==, 40);
+  g_assert_cmpuint (augur_batch_get_n_failed (batch), ==, 0);
+  g_assert_cmpuint (run.finished->len, ==, 40);
+
+  run_clear (&run);
+  lookup_clear (&lookup);
+}
+
+/* Cancelling while lookups run ends the run; what was found stays, nothing is sent late. */
+static void
+test_lookup_cancel (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(GPtrArray) inputs = make_jpeg_inputs (fixture, 300);
+  g_autoptr(AugurBatch) batch = make_batch (fixture, inputs);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  GPtrArray *results;
+  Lookup lookup;
+  guint n_found = 0;
+  Run run;
+
+  lookup_init (&lookup, 1);
+  augur_batch_set_lookup (batch, lookup_cb, &lookup, NULL);
+  run_init (&run);
+  run.cancel_on_first_item = cancellable;
+  g_assert_false (run_batch (batch, &run, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  results = augur_batch_get_results (batch);
+  for (guint i = 0; i < results->len; i++)
+    n_found += g_ptr_array_index (results, i) != NULL;
+  g_assert_cmpuint (n_found, >, 0);
+  g_assert_cmpuint (n_found, <, 300);
+  g_assert_cmpuint (augur_batch_get_n_done (batch), ==, n_found);
+  g_assert_cmpuint (augur_test_server_count_requests (fixture->server, MODEL_PATH_SUFFIX), ==, 0);
+
+  run_clear (&run);
+  lookup_clear (&lookup);
+}
+
 /* Worker pool */
 
 static void
@@ -1145,6 +1385,7 @@ main (int   argc,
   ADD ("/batch/empty", test_empty);
   ADD ("/batch/settings", test_settings);
   ADD ("/batch/retry/throttled", test_retry_throttled);
+  ADD ("/batch/retry/throttled-retry-after", test_retry_throttled_retry_after);
   ADD ("/batch/retry/server-error", test_retry_server_error);
   ADD ("/batch/retry/model-loading", test_retry_model_loading);
   ADD ("/batch/retry/gives-up", test_retry_gives_up);
@@ -1157,6 +1398,9 @@ main (int   argc,
   ADD ("/batch/local-failures", test_local_failures);
   ADD ("/batch/cancel/midway", test_cancel_midway);
   ADD ("/batch/cancel/while-waiting", test_cancel_while_waiting);
+  ADD ("/batch/lookup/found-not-sent", test_lookup_found_not_sent);
+  ADD ("/batch/lookup/all-found", test_lookup_all_found);
+  ADD ("/batch/lookup/cancel", test_lookup_cancel);
 
 #undef ADD
 

@@ -669,6 +669,36 @@ test_retry_after (Fixture       *f,
   g_assert_cmpuint (reply->retry_after_s, ==, 7);
 }
 
+/* A throttled request fails as a whole, yet its Retry-After still reaches the caller, for the
+ * wait before the next try. */
+static void
+test_retry_after_throttled (Fixture       *f,
+                            gconstpointer  data)
+{
+  const char *headers[] = { "Retry-After", "3", NULL };
+  g_autoptr(GBytes) fixture = augur_test_fixture_bytes ("error-throttled.response.json");
+  g_autofree char *throttled = g_strndup (g_bytes_get_data (fixture, NULL), g_bytes_get_size (fixture));
+  g_autoptr(GBytes) body = g_bytes_new_static (SIMPLE_PREDICT_BODY, strlen (SIMPLE_PREDICT_BODY));
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GAsyncResult) plain = NULL;
+  g_autoptr(AugurPredictReply) reply = NULL;
+  g_autoptr(GError) error = NULL;
+
+  augur_test_server_queue_response_with_headers (f->server, "POST", "/outputs", 429, throttled,
+                                                 0, headers);
+  augur_client_post_outputs_async (f->client, f->ref, body, NULL, store_result_cb, &result);
+  reply = augur_client_post_outputs_finish (f->client, wait_for (&result), &error);
+  g_assert_null (reply);
+  g_assert_error (error, AUGUR_ERROR, AUGUR_ERROR_THROTTLED);
+  g_assert_cmpuint (augur_client_post_outputs_get_retry_after (f->client, result), ==, 3);
+
+  /* Without the header there is nothing to honour. */
+  augur_client_post_outputs_async (f->client, f->ref, body, NULL, store_result_cb, &plain);
+  reply = augur_client_post_outputs_finish (f->client, wait_for (&plain), NULL);
+  g_assert_nonnull (reply);
+  g_assert_cmpuint (augur_client_post_outputs_get_retry_after (f->client, plain), ==, 0);
+}
+
 /* Failures on the way */
 
 static gboolean
@@ -1073,6 +1103,7 @@ main (int    argc,
   add_test ("/client/errors/bad-replies", test_bad_replies);
   add_test ("/client/errors/token-scrubbed", test_token_scrubbed);
   add_test ("/client/predict/retry-after", test_retry_after);
+  add_test ("/client/predict/retry-after-throttled", test_retry_after_throttled);
   add_test ("/client/transport/cancel", test_cancel);
   add_test ("/client/transport/timeout", test_timeout);
   add_test ("/client/transport/connection-refused", test_connection_refused);

@@ -562,6 +562,48 @@ test_round_trip (gconstpointer user_data)
   g_assert_cmpuint (augur_run_get_n_pending (run), ==, inputs->len - 1);
 }
 
+/* Results added without a callback (their lines built in the writer thread) land in order,
+ * interleaved with appended ones, before the end line; after closing they are dropped. */
+static void
+test_add_result (void)
+{
+  g_autoptr(AugurSettings) settings = rich_settings ();
+  g_autoptr(GPtrArray) columns = one_column (settings);
+  g_autoptr(GPtrArray) inputs = mixed_inputs ();
+  g_autoptr(AugurPrediction) classifier = classifier_prediction ();
+  g_autoptr(AugurPrediction) failed = failed_prediction ();
+  g_autoptr(AugurPrediction) late = classifier_prediction ();
+  g_autoptr(AugurRun) run = NULL;
+  g_autofree char *path = NULL;
+  AugurJournal *journal;
+  GPtrArray *results;
+  GError *write_error;
+
+  journal = create_journal (NULL, columns, inputs);
+  path = g_strdup (augur_journal_get_path (journal));
+  augur_journal_add_result (journal, 0, 0, classifier);
+  augur_journal_add_result (journal, 0, 1, failed);
+  append_and_wait (journal, 0, 2, classifier);
+  /* A later line for the same slot replaces the earlier one. */
+  augur_journal_add_result (journal, 0, 0, failed);
+  close_and_wait (journal, AUGUR_RUN_STATE_FINISHED);
+  augur_journal_add_result (journal, 0, 3, late);
+  write_error = augur_journal_dup_write_error (journal);
+  g_assert_no_error (write_error);
+  drop_journal (journal);
+
+  run = load_run (path);
+  g_assert_cmpuint (augur_run_get_n_skipped_lines (run), ==, 0);
+  g_assert_cmpint (augur_run_get_state (run), ==, AUGUR_RUN_STATE_FINISHED);
+  results = augur_run_get_results (run, 0);
+  assert_predictions_equal (failed, g_ptr_array_index (results, 0));
+  assert_predictions_equal (failed, g_ptr_array_index (results, 1));
+  assert_predictions_equal (classifier, g_ptr_array_index (results, 2));
+  g_assert_null (g_ptr_array_index (results, 3));
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpuint (augur_prediction_get_index (g_ptr_array_index (results, i)), ==, i);
+}
+
 /* The lossless form alone, without a journal, for every kind at once. */
 static void
 test_prediction_json_round_trip (void)
@@ -1446,6 +1488,7 @@ main (int   argc,
                         test_round_trip);
   g_test_add_data_func ("/journal/round-trip/failed-other-domain",
                         (gconstpointer) other_domain_failed_prediction, test_round_trip);
+  g_test_add_func ("/journal/add-result", test_add_result);
   g_test_add_func ("/journal/prediction-json/round-trip", test_prediction_json_round_trip);
   g_test_add_func ("/journal/prediction-json/settings", test_settings_round_trip);
   g_test_add_func ("/journal/damage/partial-and-garbage", test_damaged_lines);

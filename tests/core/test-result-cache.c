@@ -519,6 +519,95 @@ test_async (void)
   g_assert_null (augur_prediction_get_text (g_ptr_array_index (found, 2)));
 }
 
+/* The settings' part of a key can be worked out once per run: same keys. */
+static void
+test_key_with_settings_key (void)
+{
+  g_autoptr(AugurModelRef) ref = model_ref ();
+  g_autoptr(AugurSettings) settings = augur_settings_new ();
+  const char *hash = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+  g_autofree char *settings_key = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *other = NULL;
+
+  augur_settings_set_param_double (settings, AUGUR_PARAM_TEMPERATURE, 0.7);
+  settings_key = augur_settings_to_key (settings);
+  expected = augur_result_cache_make_key (hash, ref, VERSION_A, settings);
+  key = augur_result_cache_make_key_with_settings_key (hash, ref, VERSION_A, settings_key);
+  other = augur_result_cache_make_key_with_settings_key (hash, ref, VERSION_B, settings_key);
+
+  g_assert_cmpstr (key, ==, expected);
+  g_assert_cmpstr (other, !=, expected);
+  g_assert_null (augur_result_cache_make_key_with_settings_key (hash, ref, NULL, settings_key));
+}
+
+/* Whether a cache reading only the disk finds every key (files are renamed into place, so
+ * counting them would also count one still being written). */
+static gboolean
+all_on_disk (GPtrArray *keys)
+{
+  g_autoptr(AugurResultCache) fresh = augur_result_cache_new (NULL);
+
+  for (guint i = 0; i < keys->len; i++)
+    if (!is_cached (fresh, g_ptr_array_index (keys, i)))
+      return FALSE;
+  return TRUE;
+}
+
+/* Stores queued for a worker thread: found at once (before they reach the disk), then on
+ * disk for a fresh cache, in full. */
+static void
+test_store_later (void)
+{
+  g_autoptr(AugurResultCache) cache = augur_result_cache_new (NULL);
+  g_autoptr(AugurResultCache) reopened = NULL;
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(AugurPrediction) failed = classifier_prediction (VERSION_A, 99);
+  g_autoptr(GError) input_error = g_error_new_literal (AUGUR_ERROR, AUGUR_ERROR_BAD_INPUT, "bad");
+  g_autofree char *failed_key = key_for ("failed", VERSION_A);
+  guint64 n_bytes;
+  gint64 deadline;
+
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *content = g_strdup_printf ("later %u", i);
+      g_autoptr(AugurPrediction) prediction = classifier_prediction (VERSION_A, i);
+      g_autoptr(AugurPrediction) found = NULL;
+      char *key = key_for (content, VERSION_A);
+
+      g_ptr_array_add (keys, key);
+      augur_result_cache_store_later (cache, key, prediction);
+      found = augur_result_cache_lookup (cache, key);
+      g_assert_nonnull (found);
+      g_assert_true (augur_prediction_get_cached (found));
+    }
+  augur_prediction_set_error (failed, input_error);
+  augur_result_cache_store_later (cache, failed_key, failed);
+  g_assert_false (is_cached (cache, failed_key));
+
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (!all_on_disk (keys))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+
+  reopened = augur_result_cache_new (NULL);
+  for (guint i = 0; i < keys->len; i++)
+    {
+      g_autoptr(AugurPrediction) found = augur_result_cache_lookup (reopened, g_ptr_array_index (keys, i));
+      g_autofree char *name = g_strdup_printf ("concept %u", i);
+
+      g_assert_nonnull (found);
+      g_assert_cmpstr (augur_concept_get_name (g_ptr_array_index (augur_prediction_get_concepts (found), 0)),
+                       ==, name);
+    }
+  g_assert_false (is_cached (reopened, failed_key));
+  g_assert_cmpuint (count_entries (reopened, &n_bytes), ==, 20);
+}
+
 static void
 test_damaged_entry (void)
 {
@@ -845,6 +934,8 @@ main (int   argc,
   g_test_add_func ("/result-cache/store-and-lookup", test_store_and_lookup);
   g_test_add_func ("/result-cache/failed-not-cached", test_failed_not_cached);
   g_test_add_func ("/result-cache/async", test_async);
+  g_test_add_func ("/result-cache/key-with-settings-key", test_key_with_settings_key);
+  g_test_add_func ("/result-cache/store-later", test_store_later);
   g_test_add_func ("/result-cache/damaged-entry", test_damaged_entry);
   g_test_add_func ("/result-cache/bounds/memory-lru", test_memory_lru);
   g_test_add_func ("/result-cache/bounds/disk-entries", test_disk_entries_bound);
