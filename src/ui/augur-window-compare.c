@@ -9,7 +9,6 @@
 
 #include <glib/gi18n.h>
 
-#include "augur-controls-state.h"
 #include "augur-downscale.h"
 #include "augur-window-private.h"
 
@@ -297,23 +296,6 @@ _augur_window_set_compare_mode (AugurWindow *self,
 
 /* Settings --------------------------------------------------------------------------------- */
 
-/* Ask for every concept once; thresholds are applied on screen (as without Compare). */
-static AugurSettings *
-wire_settings (AugurWindow   *self,
-               AugurSettings *user)
-{
-  AugurSettings *wire = augur_settings_copy (user);
-  AugurModel *model = augur_model_picker_get_model (self->model_picker);
-
-  if (model != NULL && augur_model_type_has_concepts (augur_model_get_model_type_id (model)) &&
-      (augur_settings_get_max_concepts (user) > 0 || augur_settings_get_min_value (user) >= 0))
-    {
-      augur_settings_set_max_concepts (wire, AUGUR_MAX_CONCEPTS_LIMIT);
-      augur_settings_set_min_value (wire, -1);
-    }
-  return wire;
-}
-
 /* Without sync, each column uses the settings remembered for its model and version: they
  * are read through a panel of their own, which knows the model's controls. */
 static AugurSettings *
@@ -349,7 +331,8 @@ column_settings (AugurWindow *self,
 
       if (!augur_settings_validate (user, error))
         return NULL;
-      g_ptr_array_add (settings, wire_settings (self, user));
+      /* Ask for every concept once; thresholds are applied on screen, as without Compare. */
+      g_ptr_array_add (settings, _augur_window_settings_for_request (self, user));
     }
   return g_steal_pointer (&settings);
 }

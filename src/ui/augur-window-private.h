@@ -121,7 +121,12 @@ void _augur_window_show_result       (AugurWindow     *self,
 void _augur_window_launch            (AugurWindow    *self,
                                       AugurModelRef  *ref,
                                       GArray         *indices);
+/* What the server is asked for, from the controls' settings (see augur-window-predict.c) */
+AugurSettings *_augur_window_settings_for_request (AugurWindow   *self,
+                                                   AugurSettings *user);
 
+/* augur-window-preview.c */
+void _augur_window_queue_preview     (AugurWindow    *self);
 
 /* augur-window-cache.c */
 void _augur_window_predict_cached    (AugurWindow    *self,
@@ -179,7 +184,6 @@ void _augur_window_open_journal      (AugurWindow    *self,
 void _augur_window_offer_resume      (AugurWindow    *self);
 void _augur_window_show_history      (AugurWindow    *self);
 void _augur_window_apply_filters     (AugurWindow    *self);
-void _augur_window_queue_preview     (AugurWindow    *self);
 void _augur_window_show_error        (AugurWindow    *self,
                                       const GError   *error);
 
