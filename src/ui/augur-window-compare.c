@@ -15,13 +15,6 @@
 /* Answers arrive 128 at a time per column; the views are refreshed at most this often. */
 #define REFRESH_INTERVAL_MS 200
 
-typedef struct
-{
-  guint            column;
-  guint            index;
-  AugurPrediction *prediction;
-} PendingLine;
-
 struct _AugurCompareSession
 {
   GPtrArray    *columns;   /* AugurCompareColumn */
@@ -36,19 +29,10 @@ struct _AugurCompareSession
   guint         refresh_source;
   guint         n_running;
   gboolean      only_changes; /* show only disagreements when the run ends (golden sets) */
-  AugurJournal *journal;
-  GCancellable *journal_cancellable;
-  GPtrArray    *unjournaled; /* PendingLine, until the journal is open */
+  AugurRunRecorder *recorder; /* the journal of the last start or retry (nullable) */
   char         *run_path;
   gint64        started_us;
 };
-
-static void
-pending_line_free (PendingLine *line)
-{
-  g_object_unref (line->prediction);
-  g_free (line);
-}
 
 void
 _augur_compare_session_free (AugurCompareSession *session)
@@ -56,10 +40,7 @@ _augur_compare_session_free (AugurCompareSession *session)
   if (session == NULL)
     return;
   g_clear_handle_id (&session->refresh_source, g_source_remove);
-  g_cancellable_cancel (session->journal_cancellable);
-  g_clear_object (&session->journal_cancellable);
-  g_clear_object (&session->journal);
-  g_clear_pointer (&session->unjournaled, g_ptr_array_unref);
+  g_clear_object (&session->recorder);
   g_clear_pointer (&session->columns, g_ptr_array_unref);
   g_clear_pointer (&session->refs, g_ptr_array_unref);
   g_clear_pointer (&session->settings, g_ptr_array_unref);
@@ -340,90 +321,20 @@ column_settings (AugurWindow *self,
 /* Journal ---------------------------------------------------------------------------------- */
 
 static void
-journal_line (AugurCompareSession *session,
-              guint                column,
-              guint                index,
-              AugurPrediction     *prediction)
-{
-  if (session->journal != NULL)
-    {
-      augur_journal_append_async (session->journal, column, index, prediction, NULL, NULL, NULL);
-      return;
-    }
-  if (session->unjournaled != NULL)
-    {
-      PendingLine *line = g_new0 (PendingLine, 1);
-      line->column = column;
-      line->index = index;
-      line->prediction = g_object_ref (prediction);
-      g_ptr_array_add (session->unjournaled, line);
-    }
-}
-
-static void
-journal_closed_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!augur_journal_close_finish (AUGUR_JOURNAL (source), result, &error))
-    g_debug ("Could not close the comparison's journal: %s", error->message);
-}
-
-static void
-close_journal (AugurCompareSession *session,
-               AugurRunState        state)
-{
-  g_autoptr(AugurJournal) journal = g_steal_pointer (&session->journal);
-
-  g_clear_pointer (&session->unjournaled, g_ptr_array_unref);
-  if (journal != NULL)
-    augur_journal_close_async (journal, state, NULL, journal_closed_cb, NULL);
-}
-
-static void
-journal_opened (AugurWindow  *self,
-                AugurJournal *journal,
-                GError       *error)
+journal_path_known_cb (AugurRunRecorder *recorder,
+                       GParamSpec       *pspec,
+                       AugurWindow      *self)
 {
   AugurCompareSession *session = self->compare;
-  g_autoptr(GPtrArray) waiting = NULL;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || session == NULL)
+  if (session == NULL || recorder != session->recorder)
     return;
-  g_clear_object (&session->journal_cancellable);
-  waiting = g_steal_pointer (&session->unjournaled);
-  if (journal == NULL)
-    {
-      /* Comparing still works; only the safety net is missing. */
-      g_debug ("No journal for the comparison: %s", error->message);
-      return;
-    }
-  session->journal = g_object_ref (journal);
   g_free (session->run_path);
-  session->run_path = g_strdup (augur_journal_get_path (session->journal));
-  for (guint i = 0; waiting != NULL && i < waiting->len; i++)
-    {
-      PendingLine *line = g_ptr_array_index (waiting, i);
-      journal_line (session, line->column, line->index, line->prediction);
-    }
-  if (session->n_running == 0)
-    close_journal (session, AUGUR_RUN_STATE_FINISHED);
+  session->run_path = g_strdup (augur_run_recorder_get_path (recorder));
 }
 
-static void
-journal_created_cb (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  g_autoptr(AugurWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AugurJournal) journal = augur_journal_create_finish (result, &error);
-
-  journal_opened (self, journal, error);
-}
-
+/* A comparison reopened from History, or retried after one that was journaled, continues
+ * its run; otherwise a new one starts. */
 static void
 open_journal (AugurWindow *self)
 {
@@ -431,14 +342,19 @@ open_journal (AugurWindow *self)
   AugurConfig *config = augur_context_get_config (self->context);
   g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func ((GDestroyNotify) augur_run_column_free);
 
-  for (guint k = 0; k < n_columns (session); k++)
-    g_ptr_array_add (columns, augur_run_column_new (g_ptr_array_index (session->refs, k),
-                                                    g_ptr_array_index (session->settings, k)));
-  session->unjournaled = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_line_free);
-  session->journal_cancellable = g_cancellable_new ();
-  augur_journal_create_async (NULL, augur_config_get_base_url (config), columns, session->inputs,
-                              NULL, session->journal_cancellable, journal_created_cb,
-                              g_object_ref (self));
+  g_clear_object (&session->recorder);
+  if (session->run_path != NULL)
+    session->recorder = augur_run_recorder_new_reopen (session->run_path);
+  else
+    {
+      for (guint k = 0; k < n_columns (session); k++)
+        g_ptr_array_add (columns, augur_run_column_new (g_ptr_array_index (session->refs, k),
+                                                        g_ptr_array_index (session->settings, k)));
+      session->recorder = augur_run_recorder_new (NULL, augur_config_get_base_url (config),
+                                                  columns, session->inputs, NULL);
+    }
+  g_signal_connect_object (session->recorder, "notify::path",
+                           G_CALLBACK (journal_path_known_cb), self, 0);
 }
 
 /* Running ---------------------------------------------------------------------------------- */
@@ -486,7 +402,7 @@ item_finished_cb (AugurBatch      *batch,
     return;
   index = g_array_index (session->index_maps[column], guint, index);
   store_result (self, column, index, prediction);
-  journal_line (session, column, index, prediction);
+  augur_run_recorder_add (session->recorder, column, index, prediction);
 }
 
 static void
@@ -601,8 +517,9 @@ finish_compare (AugurWindow *self,
 
   g_clear_handle_id (&session->refresh_source, g_source_remove);
   refresh_views (self);
-  if (session->unjournaled == NULL)
-    close_journal (session, cancelled ? AUGUR_RUN_STATE_CANCELLED : AUGUR_RUN_STATE_FINISHED);
+  augur_run_recorder_close_async (session->recorder,
+                                  cancelled ? AUGUR_RUN_STATE_CANCELLED : AUGUR_RUN_STATE_FINISHED,
+                                  NULL, NULL);
   g_clear_object (&self->cancellable);
   gtk_revealer_set_reveal_child (self->progress_revealer, session->inputs->len > 1);
   if (session->only_changes && !cancelled)
@@ -748,18 +665,6 @@ _augur_window_count_compare_unfinished (AugurWindow *self)
   return n;
 }
 
-static void
-journal_reopened_cb (GObject      *source,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr(AugurWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AugurJournal) journal = augur_journal_reopen_finish (result, &error);
-
-  journal_opened (self, journal, error);
-}
-
 /**
  * _augur_window_retry_compare:
  *
@@ -779,15 +684,7 @@ _augur_window_retry_compare (AugurWindow *self)
   gtk_label_set_text (self->progress_label, _("Sending…"));
   gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
 
-  if (session->run_path != NULL)
-    {
-      session->unjournaled = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_line_free);
-      session->journal_cancellable = g_cancellable_new ();
-      augur_journal_reopen_async (session->run_path, session->journal_cancellable,
-                                  journal_reopened_cb, g_object_ref (self));
-    }
-  else
-    open_journal (self);
+  open_journal (self);
   for (guint k = 0; k < n_columns (session); k++)
     {
       g_autoptr(GArray) indices = unfinished_indices (session, k);

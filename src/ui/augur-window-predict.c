@@ -633,7 +633,7 @@ batch_done_cb (GObject      *source,
 
   /* Every result reaches the table and the journal before the journal is closed. */
   _augur_window_flush_results (self);
-  if (self->batch == batch && self->unjournaled == NULL)
+  if (self->batch == batch)
     _augur_window_close_journal (self, augur_batch_get_n_done (batch) == n_inputs
                                          ? AUGUR_RUN_STATE_FINISHED : AUGUR_RUN_STATE_CANCELLED);
 
@@ -884,8 +884,7 @@ launch_batch (AugurWindow   *self,
 
   _augur_window_get_pipeline (self)->n_cached = 0;
   _augur_window_get_pipeline (self)->progress_dirty = FALSE;
-  if (self->journal == NULL && self->unjournaled == NULL)
-    _augur_window_open_journal (self, ref, self->batch_settings, self->run_inputs);
+  _augur_window_open_journal (self, ref, self->batch_settings, self->run_inputs);
   self->batch_started_us = g_get_monotonic_time ();
   augur_batch_run_async (self->batch, self->cancellable, batch_done_cb, g_object_ref (self));
 }
@@ -915,11 +914,7 @@ _augur_window_retry_failed (AugurWindow *self)
   if (inputs->len == 0)
     return;
 
-  /* The run's journal continues (reopened) rather than a new one starting. */
-  g_clear_object (&self->journal);
-  g_clear_pointer (&self->unjournaled, g_ptr_array_unref);
-  g_clear_pointer (&self->index_map, g_array_unref);
-  self->index_map = g_array_ref (map);
-  _augur_window_open_journal (self, ref, self->batch_settings, self->run_inputs);
+  /* With an index map, the run's journal continues (reopened) rather than a new one
+   * starting. */
   _augur_window_launch (self, ref, map);
 }

@@ -13,6 +13,7 @@
 #include "augur-input-grid.h"
 #include "augur-model-picker.h"
 #include "augur-request-view.h"
+#include "augur-run-recorder.h"
 #include "augur-window.h"
 
 G_BEGIN_DECLS
@@ -57,9 +58,7 @@ struct _AugurWindow
   GCancellable         *cancellable;     /* the running prediction (nullable) */
   AugurBatch           *batch;           /* the running or last prediction (nullable) */
   AugurSettings        *batch_settings;  /* what that prediction sent (nullable) */
-  AugurJournal         *journal;         /* the run journal of that prediction (nullable) */
-  GPtrArray            *unjournaled;     /* results that finished before the journal opened */
-  GCancellable         *journal_cancellable; /* the journal being created (nullable) */
+  AugurRunRecorder     *recorder;        /* the run journal of that prediction (nullable) */
   gint64                batch_started_us;
   guint                 confirmed_n;     /* the run size the user agreed to send */
   GPtrArray            *last_skipped;    /* AugurSkippedFile of the last drop (nullable) */

@@ -345,120 +345,38 @@ _augur_window_show_history (AugurWindow *self)
 /* The run journal of the current prediction: every finished result goes to disk as it
  * arrives, so that closing or killing Augur mid-run loses nothing. */
 
-typedef struct
-{
-  guint            index;       /* place in the run */
-  AugurPrediction *prediction;
-} Unjournaled;
-
-static void
-unjournaled_free (Unjournaled *item)
-{
-  g_object_unref (item->prediction);
-  g_free (item);
-}
-
 /* The line is built in the journal's writer thread: @prediction must not change afterwards. */
 void
 _augur_window_journal_result (AugurWindow     *self,
                               guint            index,
                               AugurPrediction *prediction)
 {
-  if (self->journal == NULL)
-    {
-      if (self->unjournaled != NULL)
-        {
-          Unjournaled *item = g_new0 (Unjournaled, 1);
-          item->index = index;
-          item->prediction = g_object_ref (prediction);
-          g_ptr_array_add (self->unjournaled, item);
-        }
-      return;
-    }
-  augur_journal_add_result (self->journal, 0, index, prediction);
+  if (self->recorder != NULL)
+    augur_run_recorder_add (self->recorder, 0, index, prediction);
 }
 
-static void
-journal_closed_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!augur_journal_close_finish (AUGUR_JOURNAL (source), result, &error))
-    g_debug ("Could not close the run journal: %s", error->message);
-}
-
+/* Now, or as soon as the file is open; the recorder stays, for its path. */
 void
 _augur_window_close_journal (AugurWindow   *self,
                              AugurRunState  state)
 {
-  g_autoptr(AugurJournal) journal = g_steal_pointer (&self->journal);
-
-  g_clear_pointer (&self->unjournaled, g_ptr_array_unref);
-  if (journal != NULL)
-    augur_journal_close_async (journal, state, NULL, journal_closed_cb, NULL);
+  if (self->recorder != NULL)
+    augur_run_recorder_close_async (self->recorder, state, NULL, NULL);
 }
 
 static void
-journal_opened (AugurWindow  *self,
-                AugurJournal *journal,
-                GError       *error)
+journal_path_known_cb (AugurRunRecorder *recorder,
+                       GParamSpec       *pspec,
+                       AugurWindow      *self)
 {
-  g_autoptr(GPtrArray) waiting = NULL;
-
-  /* A newer prediction cancelled this one's journal: its state is not ours to touch. */
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  /* A newer prediction has its own run. */
+  if (recorder != self->recorder)
     return;
-  g_clear_object (&self->journal_cancellable);
-  waiting = g_steal_pointer (&self->unjournaled);
-  if (journal == NULL)
-    {
-      /* Predicting still works; only the safety net is missing. */
-      g_debug ("No run journal: %s", error->message);
-      return;
-    }
-  g_set_object (&self->journal, journal);
   g_free (self->run_path);
-  self->run_path = g_strdup (augur_journal_get_path (journal));
-  for (guint i = 0; waiting != NULL && i < waiting->len; i++)
-    {
-      Unjournaled *item = g_ptr_array_index (waiting, i);
-      _augur_window_journal_result (self, item->index, item->prediction);
-    }
-  if (self->cancellable == NULL)
-    _augur_window_close_journal (self,
-                                 self->batch == NULL ||
-                                 augur_batch_get_n_done (self->batch) == augur_batch_get_n_inputs (self->batch)
-                                   ? AUGUR_RUN_STATE_FINISHED : AUGUR_RUN_STATE_CANCELLED);
+  self->run_path = g_strdup (augur_run_recorder_get_path (recorder));
 }
 
-static void
-journal_created_cb (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  g_autoptr(AugurWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AugurJournal) journal = augur_journal_create_finish (result, &error);
-
-  journal_opened (self, journal, error);
-}
-
-static void
-journal_reopened_cb (GObject      *source,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr(AugurWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AugurJournal) journal = augur_journal_reopen_finish (result, &error);
-
-  journal_opened (self, journal, error);
-}
-
-/* Resending inputs of a run continues its journal; a new prediction starts one. Results that
- * finish before the file is open wait in self->unjournaled. */
+/* Resending inputs of a run continues its journal; a new prediction starts one. */
 void
 _augur_window_open_journal (AugurWindow   *self,
                             AugurModelRef *ref,
@@ -468,19 +386,15 @@ _augur_window_open_journal (AugurWindow   *self,
   g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func ((GDestroyNotify) augur_run_column_free);
   AugurConfig *config = augur_context_get_config (self->context);
 
-  g_cancellable_cancel (self->journal_cancellable);
-  g_clear_object (&self->journal_cancellable);
-  self->journal_cancellable = g_cancellable_new ();
-  g_clear_object (&self->journal);
-  g_clear_pointer (&self->unjournaled, g_ptr_array_unref);
-  self->unjournaled = g_ptr_array_new_with_free_func ((GDestroyNotify) unjournaled_free);
+  g_clear_object (&self->recorder);
   if (self->index_map != NULL && self->run_path != NULL)
+    self->recorder = augur_run_recorder_new_reopen (self->run_path);
+  else
     {
-      augur_journal_reopen_async (self->run_path, self->journal_cancellable, journal_reopened_cb,
-                                  g_object_ref (self));
-      return;
+      g_ptr_array_add (columns, augur_run_column_new (ref, settings));
+      self->recorder = augur_run_recorder_new (NULL, augur_config_get_base_url (config), columns,
+                                               inputs, NULL);
     }
-  g_ptr_array_add (columns, augur_run_column_new (ref, settings));
-  augur_journal_create_async (NULL, augur_config_get_base_url (config), columns, inputs, NULL,
-                              self->journal_cancellable, journal_created_cb, g_object_ref (self));
+  g_signal_connect_object (self->recorder, "notify::path", G_CALLBACK (journal_path_known_cb),
+                           self, 0);
 }

@@ -307,10 +307,8 @@ augur_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->preview_cancellable);
   g_clear_object (&self->batch);
-  g_cancellable_cancel (self->journal_cancellable);
-  g_clear_object (&self->journal_cancellable);
-  g_clear_object (&self->journal);
-  g_clear_pointer (&self->unjournaled, g_ptr_array_unref);
+  /* A run not closed yet is left interrupted, to be offered for resuming. */
+  g_clear_object (&self->recorder);
   g_clear_pointer (&self->compare, _augur_compare_session_free);
   g_clear_object (&self->golden_sets);
   g_clear_weak_pointer (&self->followed_client);
