@@ -58,8 +58,14 @@ def main():
         click(predict)
 
         # One input, two versions: rows read "concept-16: A · Latest 95 percent, B · … 92 percent, …"
-        rows = wait_for(lambda: find_all(app, lambda a: " percent" in a.name and "A · Latest" in a.name
-                                         and "B · " in a.name), 30)
+        # Columns fill in as they answer: wait until no row waits for one. (The table's rows
+        # read "street.png: A · Latest concept-18, 96 percent; …": rows of concepts start with one.)
+        def answered_rows():
+            found = find_all(app, lambda a: a.name.startswith("concept-") and " percent" in a.name
+                             and "A · Latest" in a.name and "B · " in a.name)
+            return found if found and not any(" waiting" in r.name for r in found) else None
+
+        rows = wait_for(answered_rows, 30)
         if not rows:
             failures.append("no comparison rows read as 'concept: A … percent, B … percent'")
         else:
