@@ -23,25 +23,6 @@
 /* Helpers: waiting ------------------------------------------------------------------------- */
 
 static void
-store_result_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-  g_main_context_wakeup (NULL);
-}
-
-static GAsyncResult *
-wait_for_result (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *slot;
-}
-
-static void
 append_and_wait (AugurJournal    *journal,
                  guint            column,
                  guint            index,
@@ -50,8 +31,10 @@ append_and_wait (AugurJournal    *journal,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  augur_journal_append_async (journal, column, index, prediction, NULL, store_result_cb, &result);
-  g_assert_true (augur_journal_append_finish (journal, wait_for_result (&result), &error));
+  augur_journal_append_async (journal, column, index, prediction, NULL, augur_test_store_result_cb,
+                              &result);
+  g_assert_true (augur_journal_append_finish (journal, augur_test_wait_for_result (&result),
+                                              &error));
   g_assert_no_error (error);
 }
 
@@ -61,8 +44,9 @@ flush_and_wait (AugurJournal *journal)
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  augur_journal_flush_async (journal, NULL, store_result_cb, &result);
-  g_assert_true (augur_journal_flush_finish (journal, wait_for_result (&result), &error));
+  augur_journal_flush_async (journal, NULL, augur_test_store_result_cb, &result);
+  g_assert_true (augur_journal_flush_finish (journal, augur_test_wait_for_result (&result),
+                                             &error));
   g_assert_no_error (error);
 }
 
@@ -73,8 +57,9 @@ close_and_wait (AugurJournal  *journal,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  augur_journal_close_async (journal, state, NULL, store_result_cb, &result);
-  g_assert_true (augur_journal_close_finish (journal, wait_for_result (&result), &error));
+  augur_journal_close_async (journal, state, NULL, augur_test_store_result_cb, &result);
+  g_assert_true (augur_journal_close_finish (journal, augur_test_wait_for_result (&result),
+                                             &error));
   g_assert_no_error (error);
 }
 
@@ -837,13 +822,16 @@ test_states (void)
   close_and_wait (journal, AUGUR_RUN_STATE_CANCELLED);
 
   /* Nothing more after closing. */
-  augur_journal_append_async (journal, 0, 2, prediction, NULL, store_result_cb, &result);
-  g_assert_false (augur_journal_append_finish (journal, wait_for_result (&result), &error));
+  augur_journal_append_async (journal, 0, 2, prediction, NULL, augur_test_store_result_cb, &result);
+  g_assert_false (augur_journal_append_finish (journal, augur_test_wait_for_result (&result),
+                                               &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CLOSED);
   g_clear_error (&error);
   g_clear_object (&result);
-  augur_journal_close_async (journal, AUGUR_RUN_STATE_FINISHED, NULL, store_result_cb, &result);
-  g_assert_false (augur_journal_close_finish (journal, wait_for_result (&result), &error));
+  augur_journal_close_async (journal, AUGUR_RUN_STATE_FINISHED, NULL, augur_test_store_result_cb,
+                             &result);
+  g_assert_false (augur_journal_close_finish (journal, augur_test_wait_for_result (&result),
+                                              &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CLOSED);
   g_clear_error (&error);
   g_clear_object (&result);
@@ -1019,7 +1007,7 @@ list_runs_done_cb (GObject      *object,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
-  store_result_cb (object, result, user_data);
+  augur_test_store_result_cb (object, result, user_data);
 }
 
 static void
@@ -1034,13 +1022,14 @@ test_listing_async (void)
   g_autoptr(AugurRun) run = NULL;
   g_autoptr(GError) error = NULL;
 
-  augur_journal_create_async (NULL, NULL, columns, inputs, NULL, NULL, store_result_cb, &result);
-  journal = augur_journal_create_finish (wait_for_result (&result), &error);
+  augur_journal_create_async (NULL, NULL, columns, inputs, NULL, NULL, augur_test_store_result_cb,
+                              &result);
+  journal = augur_journal_create_finish (augur_test_wait_for_result (&result), &error);
   g_assert_no_error (error);
   g_clear_object (&result);
 
   augur_journal_list_runs_async (NULL, NULL, list_runs_done_cb, &result);
-  runs = augur_journal_list_runs_finish (wait_for_result (&result), &error);
+  runs = augur_journal_list_runs_finish (augur_test_wait_for_result (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (runs->len, ==, 1);
   g_assert_cmpstr (augur_run_get_id (g_ptr_array_index (runs, 0)), ==,
@@ -1048,14 +1037,15 @@ test_listing_async (void)
   g_assert_null (augur_run_get_base_url (g_ptr_array_index (runs, 0)));
   g_clear_object (&result);
 
-  augur_journal_load_async (augur_journal_get_path (journal), NULL, store_result_cb, &result);
-  run = augur_journal_load_finish (wait_for_result (&result), &error);
+  augur_journal_load_async (augur_journal_get_path (journal), NULL, augur_test_store_result_cb,
+                            &result);
+  run = augur_journal_load_finish (augur_test_wait_for_result (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (augur_run_get_n_pending (run), ==, 2);
   g_clear_object (&result);
 
-  augur_journal_load_async ("/nonexistent/run.jsonl", NULL, store_result_cb, &result);
-  g_assert_null (augur_journal_load_finish (wait_for_result (&result), &error));
+  augur_journal_load_async ("/nonexistent/run.jsonl", NULL, augur_test_store_result_cb, &result);
+  g_assert_null (augur_journal_load_finish (augur_test_wait_for_result (&result), &error));
   g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
 }
 
@@ -1222,8 +1212,9 @@ run_journaled_batch (Fixture     *fixture,
   augur_batch_set_chunk_size (batch, 10);
   augur_batch_set_max_in_flight (batch, 1);
   g_signal_connect (batch, "item-finished", G_CALLBACK (journal_item_cb), journaling);
-  augur_batch_run_async (batch, journaling->cancellable, store_result_cb, &journaling->result);
-  ok = augur_batch_run_finish (batch, wait_for_result (&journaling->result), error);
+  augur_batch_run_async (batch, journaling->cancellable, augur_test_store_result_cb,
+                         &journaling->result);
+  ok = augur_batch_run_finish (batch, augur_test_wait_for_result (&journaling->result), error);
   g_clear_object (&journaling->result);
   return ok;
 }
@@ -1432,8 +1423,8 @@ test_token_never_written (Fixture       *fixture,
   path = g_strdup (augur_journal_get_path (journal));
 
   batch = augur_batch_new (fixture->client, fixture->ref, NULL, NULL, inputs);
-  augur_batch_run_async (batch, NULL, store_result_cb, &result);
-  g_assert_true (augur_batch_run_finish (batch, wait_for_result (&result), &error));
+  augur_batch_run_async (batch, NULL, augur_test_store_result_cb, &result);
+  g_assert_true (augur_batch_run_finish (batch, augur_test_wait_for_result (&result), &error));
   g_assert_no_error (error);
 
   results = augur_batch_get_results (batch);

@@ -8,29 +8,11 @@
 
 #include "augur-core.h"
 #include "augur-run-recorder.h"
+#include "augur-test-server.h"
 
 #define BASE_URL "http://127.0.0.1:1/v2"
 
 /* Helpers ------------------------------------------------------------------------------------ */
-
-static void
-store_result_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-  g_main_context_wakeup (NULL);
-}
-
-static GAsyncResult *
-wait_for_result (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *slot;
-}
 
 static void
 close_and_wait (AugurRunRecorder *recorder,
@@ -39,8 +21,9 @@ close_and_wait (AugurRunRecorder *recorder,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  augur_run_recorder_close_async (recorder, state, store_result_cb, &result);
-  g_assert_true (augur_run_recorder_close_finish (recorder, wait_for_result (&result), &error));
+  augur_run_recorder_close_async (recorder, state, augur_test_store_result_cb, &result);
+  g_assert_true (augur_run_recorder_close_finish (recorder, augur_test_wait_for_result (&result),
+                                                  &error));
   g_assert_no_error (error);
 }
 
@@ -226,11 +209,12 @@ test_close_before_open (void)
   g_autofree char *path = NULL;
 
   add (recorder, 1, answer ("quick"));
-  augur_run_recorder_close_async (recorder, AUGUR_RUN_STATE_CANCELLED, store_result_cb, &result);
+  augur_run_recorder_close_async (recorder, AUGUR_RUN_STATE_CANCELLED, augur_test_store_result_cb,
+                                  &result);
   g_assert_null (augur_run_recorder_get_path (recorder));
   g_object_unref (recorder);
 
-  wait_for_result (&result);
+  augur_test_wait_for_result (&result);
   recorder = AUGUR_RUN_RECORDER (g_async_result_get_source_object (result));
   g_assert_true (augur_run_recorder_close_finish (recorder, result, &error));
   g_assert_no_error (error);
@@ -283,8 +267,10 @@ test_create_fails (void)
 
   recorder = augur_run_recorder_new (root, BASE_URL, columns, inputs, NULL);
   add (recorder, 0, answer ("lost"));
-  augur_run_recorder_close_async (recorder, AUGUR_RUN_STATE_FINISHED, store_result_cb, &result);
-  g_assert_false (augur_run_recorder_close_finish (recorder, wait_for_result (&result), &error));
+  augur_run_recorder_close_async (recorder, AUGUR_RUN_STATE_FINISHED, augur_test_store_result_cb,
+                                  &result);
+  g_assert_false (augur_run_recorder_close_finish (recorder, augur_test_wait_for_result (&result),
+                                                   &error));
   g_assert_nonnull (error);
   g_assert_null (augur_run_recorder_get_path (recorder));
   /* Still safe to call: the window keeps predicting. */

@@ -2238,3 +2238,26 @@ augur_test_server_clear_requests (AugurTestServer *self)
   g_ptr_array_set_size (self->requests, 0);
   g_mutex_unlock (&self->mutex);
 }
+
+/* Waiting for async results ------------------------------------------------------------- */
+
+void
+augur_test_store_result_cb (GObject      *object,
+                            GAsyncResult *result,
+                            gpointer      user_data)
+{
+  GAsyncResult **slot = user_data;
+
+  *slot = g_object_ref (result);
+  g_main_context_wakeup (NULL);
+}
+
+GAsyncResult *
+augur_test_wait_for_result (GAsyncResult **slot)
+{
+  g_return_val_if_fail (slot != NULL, NULL);
+
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}

@@ -181,6 +181,14 @@ void             augur_test_assert_json_equal     (const char           *what,
                                                    GBytes               *bytes,
                                                    const char           *expected_json);
 
+/* Waiting for an async call: pass augur_test_store_result_cb with a GAsyncResult ** (set to
+ * NULL) as user data, then augur_test_wait_for_result() iterates the main loop until the
+ * callback has stored a reference there, and returns it (the slot keeps the reference). */
+void             augur_test_store_result_cb       (GObject              *object,
+                                                   GAsyncResult         *result,
+                                                   gpointer              user_data);
+GAsyncResult    *augur_test_wait_for_result       (GAsyncResult        **slot);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AugurTestRequest, augur_test_request_free)
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 
 #include "augur-compare-table.h"
 #include "augur-resources.h"
+#include "compare-test-data.h"
 
 #define N_INPUTS    200
 #define NULL_INPUT  3     /* this slot has no AugurInput: its row is "Input 4" */
@@ -45,6 +46,7 @@ expected_max_delta (guint i)
   return b_cat_drop (i);
 }
 
+/* Ranked as a server ranks them: the first is the top-1. */
 static AugurPrediction *
 prediction_of (const char *first,
                double      first_value,
@@ -52,21 +54,8 @@ prediction_of (const char *first,
                double      second_value)
 {
   AugurPrediction *prediction = augur_prediction_new ();
-  GPtrArray *concepts = augur_prediction_get_concepts (prediction);
 
-  /* Ranked as a server ranks them: the first is the top-1. */
-  g_ptr_array_add (concepts, augur_concept_new (first, first, first_value));
-  g_ptr_array_add (concepts, augur_concept_new (second, second, second_value));
-  return prediction;
-}
-
-static AugurPrediction *
-failed_prediction (const char *message)
-{
-  AugurPrediction *prediction = augur_prediction_new ();
-  g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, message);
-
-  augur_prediction_set_error (prediction, error);
+  compare_test_add_concepts (prediction, first, first_value, second, second_value, NULL);
   return prediction;
 }
 
@@ -75,12 +64,7 @@ comparison_of (guint            index,
                AugurPrediction *a,
                AugurPrediction *b)
 {
-  AugurPrediction *predictions[] = { a, b };
-  AugurComparison *comparison = augur_comparison_new (index, predictions, 2);
-
-  g_clear_object (&a);
-  g_clear_object (&b);
-  return comparison;
+  return compare_test_comparison_take (index, NULL, 2, a, b, NULL);
 }
 
 static AugurComparison *
@@ -92,16 +76,6 @@ make_comparison (guint i)
                                                             "dog", 0.3);
 
   return comparison_of (i, a, b);
-}
-
-static GPtrArray *
-make_columns (void)
-{
-  GPtrArray *columns = g_ptr_array_new_with_free_func ((GDestroyNotify) augur_compare_column_free);
-
-  g_ptr_array_add (columns, augur_compare_column_new ("me/app/model", "v1", "A"));
-  g_ptr_array_add (columns, augur_compare_column_new ("me/app/model", "v2", "B"));
-  return columns;
 }
 
 static void
@@ -130,7 +104,7 @@ static AugurCompareTable *
 new_table (guint n_inputs)
 {
   AugurCompareTable *table = AUGUR_COMPARE_TABLE (g_object_ref_sink (augur_compare_table_new ()));
-  g_autoptr(GPtrArray) columns = make_columns ();
+  g_autoptr(GPtrArray) columns = compare_test_columns_new ("me/app/model", 2, TRUE);
   g_autoptr(GPtrArray) inputs = make_inputs (n_inputs);
 
   augur_compare_table_reset (table, columns, inputs);
@@ -150,43 +124,6 @@ new_answered_table (void)
 }
 
 static void
-collect_widgets (GtkWidget *widget,
-                 GType      type,
-                 GPtrArray *found)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
-    g_ptr_array_add (found, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_widgets (child, type, found);
-}
-
-static gpointer
-find_widget (gpointer table,
-             GType    type)
-{
-  g_autoptr(GPtrArray) found = g_ptr_array_new ();
-
-  collect_widgets (GTK_WIDGET (table), type, found);
-  g_assert_cmpuint (found->len, >, 0);
-  return g_ptr_array_index (found, 0);
-}
-
-static GtkLabel *
-find_label (gpointer    table,
-            const char *text)
-{
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-
-  collect_widgets (GTK_WIDGET (table), GTK_TYPE_LABEL, labels);
-  for (guint i = 0; i < labels->len; i++)
-    if (g_strcmp0 (gtk_label_get_label (g_ptr_array_index (labels, i)), text) == 0)
-      return g_ptr_array_index (labels, i);
-  return NULL;
-}
-
-static void
 assert_row_cells (AugurCompareTable  *table,
                   guint               position,
                   const char * const *expected)
@@ -199,14 +136,6 @@ assert_row_cells (AugurCompareTable  *table,
     g_assert_cmpstr (cells[i], ==, expected[i]);
 }
 
-static void
-iterate_until (gboolean (*done) (gpointer),
-               gpointer   data)
-{
-  for (guint i = 0; i < 1000 && !done (data); i++)
-    g_main_context_iteration (NULL, FALSE);
-}
-
 /* Tests ----------------------------------------------------------------------------------- */
 
 static void
@@ -216,7 +145,7 @@ test_count (void)
   g_autoptr(GPtrArray) comparisons = g_ptr_array_new_with_free_func (g_object_unref);
 
   g_assert_cmpuint (augur_compare_table_get_n_visible (table), ==, N_INPUTS);
-  g_assert_nonnull (find_label (table, "0 of 200 inputs disagree"));
+  g_assert_nonnull (compare_test_find_label (GTK_WIDGET (table), "0 of 200 inputs disagree"));
 
   for (guint i = 0; i < N_INPUTS; i++)
     g_ptr_array_add (comparisons, make_comparison (i));
@@ -224,7 +153,7 @@ test_count (void)
 
   /* 0, 7, …, 196 */
   g_assert_cmpuint (augur_compare_table_get_n_visible (table), ==, N_INPUTS);
-  g_assert_nonnull (find_label (table, "29 of 200 inputs disagree"));
+  g_assert_nonnull (compare_test_find_label (GTK_WIDGET (table), "29 of 200 inputs disagree"));
   g_assert_finalize_object (g_steal_pointer (&table));
 }
 
@@ -233,9 +162,10 @@ test_only_disagreements (void)
 {
   g_autoptr(AugurCompareTable) table = new_answered_table ();
   g_autoptr(GArray) indices = NULL;
-  GtkCheckButton *toggle = find_widget (table, GTK_TYPE_CHECK_BUTTON);
+  GtkCheckButton *toggle = compare_test_find (GTK_WIDGET (table), GTK_TYPE_CHECK_BUTTON);
   guint expected = 0;
 
+  g_assert_nonnull (toggle);
   g_assert_false (augur_compare_table_get_only_disagreements (table));
   gtk_check_button_set_active (toggle, TRUE);
   g_assert_true (augur_compare_table_get_only_disagreements (table));
@@ -277,7 +207,7 @@ test_update_refilters (void)
   g_assert_cmpuint (g_array_index (indices, guint, 1), ==, 7);
   g_assert_cmpuint (g_array_index (indices, guint, 2), ==, 15);
   g_assert_cmpuint (g_array_index (indices, guint, 3), ==, 21);
-  g_assert_nonnull (find_label (table, "29 of 200 inputs disagree"));
+  g_assert_nonnull (compare_test_find_label (GTK_WIDGET (table), "29 of 200 inputs disagree"));
   g_assert_finalize_object (g_steal_pointer (&table));
 }
 
@@ -377,7 +307,7 @@ test_failed_and_pending (void)
   g_autofree char *accessible = NULL;
 
   failed = comparison_of (0, prediction_of ("cat", 0.8, "dog", 0.1),
-                          failed_prediction ("Model exploded"));
+                          compare_test_failed_prediction ("Model exploded", -1));
   half = comparison_of (2, prediction_of ("cat", 0.8, "dog", 0.1), NULL);
   augur_compare_table_update (table, failed);
   augur_compare_table_update (table, half);
@@ -385,7 +315,7 @@ test_failed_and_pending (void)
   assert_row_cells (table, 0, failed_cells);
   assert_row_cells (table, 1, pending_cells);
   assert_row_cells (table, 2, half_cells);
-  g_assert_nonnull (find_label (table, "0 of 3 inputs disagree"));
+  g_assert_nonnull (compare_test_find_label (GTK_WIDGET (table), "0 of 3 inputs disagree"));
 
   accessible = augur_compare_table_dup_row_accessible_label (table, 1);
   g_assert_cmpstr (accessible, ==, "photo-001.png: A waiting; B waiting; Waiting");
@@ -396,7 +326,7 @@ static void
 test_reset_columns (void)
 {
   g_autoptr(AugurCompareTable) table = new_answered_table ();
-  g_autoptr(GPtrArray) columns = make_columns ();
+  g_autoptr(GPtrArray) columns = compare_test_columns_new ("me/app/model", 2, TRUE);
   g_autoptr(GPtrArray) inputs = make_inputs (2);
   const char * const pending_cells[] = {
     "2", "photo-001.png", "…", "…", "…", "…", "Waiting", NULL
@@ -413,8 +343,8 @@ test_reset_columns (void)
   augur_compare_table_set_only_disagreements (table, FALSE);
   g_assert_cmpuint (augur_compare_table_get_n_visible (table), ==, 2);
   assert_row_cells (table, 1, pending_cells);
-  g_assert_nonnull (find_label (table, "C"));
-  g_assert_nonnull (find_label (table, "0 of 2 inputs disagree"));
+  g_assert_nonnull (compare_test_find_label (GTK_WIDGET (table), "C"));
+  g_assert_nonnull (compare_test_find_label (GTK_WIDGET (table), "0 of 2 inputs disagree"));
   g_assert_finalize_object (g_steal_pointer (&table));
 }
 
@@ -430,9 +360,10 @@ static void
 test_activate (void)
 {
   g_autoptr(AugurCompareTable) table = new_answered_table ();
-  GtkColumnView *column_view = find_widget (table, GTK_TYPE_COLUMN_VIEW);
+  GtkColumnView *column_view = compare_test_find (GTK_WIDGET (table), GTK_TYPE_COLUMN_VIEW);
   guint activated = G_MAXUINT;
 
+  g_assert_nonnull (column_view);
   g_signal_connect (table, "comparison-activated", G_CALLBACK (activated_cb), &activated);
 
   g_signal_emit_by_name (column_view, "activate", 12);
@@ -463,103 +394,57 @@ has_css_class_near (GtkWidget  *widget,
 static gboolean
 rows_shown (gpointer data)
 {
-  return find_label (data, "photo-000.png") != NULL;
-}
-
-static gboolean
-has_accessible_label (GtkWidget  *widget,
-                      const char *label)
-{
-  g_autofree char *mismatch =
-    gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                        label);
-
-  return mismatch == NULL;
-}
-
-/* AUGUR_SCREENSHOT_DIR set (meson does): keep a picture of the table for review. */
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char *dir = g_getenv ("AUGUR_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GskRenderer) renderer = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  if (dir == NULL || width <= 0 || height <= 0)
-    return;
-
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node == NULL)
-    return;
-  renderer = gsk_cairo_renderer_new ();
-  if (!gsk_renderer_realize (renderer, NULL, NULL))
-    return;
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  gsk_renderer_unrealize (renderer);
-  g_mkdir_with_parents (dir, 0755);
-  path = g_strdup_printf ("%s/%s.png", dir, name);
-  gdk_texture_save_to_png (texture, path);
+  return compare_test_find_label (GTK_WIDGET (data), "photo-000.png") != NULL;
 }
 
 static void
 test_rendered (void)
 {
   g_autoptr(AugurCompareTable) table = new_answered_table ();
-  GtkWidget *window = gtk_window_new ();
+  GtkWindow *window;
   g_autoptr(GPtrArray) widgets = g_ptr_array_new ();
   g_autofree char *accessible = augur_compare_table_dup_row_accessible_label (table, 0);
   GtkWidget *row = NULL;
-  GtkLabel *title_a, *title_b, *failed_label;
+  GtkLabel *title_a, *title_b, *disagree_label, *failed_label;
 
   g_autoptr(AugurComparison) failed =
-    comparison_of (2, prediction_of ("cat", 0.8, "dog", 0.1), failed_prediction ("Model exploded"));
+    comparison_of (2, prediction_of ("cat", 0.8, "dog", 0.1),
+                   compare_test_failed_prediction ("Model exploded", -1));
 
   augur_compare_table_update (table, failed);
-  gtk_window_set_default_size (GTK_WINDOW (window), 900, 600);
-  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (table));
-  gtk_window_present (GTK_WINDOW (window));
-  iterate_until (rows_shown, table);
-  g_assert_nonnull (find_label (table, "photo-000.png"));
+  window = compare_test_present (GTK_WIDGET (table), 900, 600);
+  compare_test_spin_until (rows_shown, table);
+  g_assert_nonnull (compare_test_find_label (GTK_WIDGET (table), "photo-000.png"));
   for (guint i = 0; i < 20; i++)
     g_main_context_iteration (NULL, FALSE);
-  save_screenshot (GTK_WIDGET (table), "compare-table");
+  compare_test_save_screenshot (GTK_WIDGET (table), "compare-table");
 
   /* Column headers are coloured like the columns' bars elsewhere. */
-  title_a = find_label (table, "A");
-  title_b = find_label (table, "B");
+  title_a = compare_test_find_label (GTK_WIDGET (table), "A");
+  title_b = compare_test_find_label (GTK_WIDGET (table), "B");
   g_assert_nonnull (title_a);
   g_assert_nonnull (title_b);
   g_assert_true (has_css_class_near (GTK_WIDGET (title_a), "compare-column-0"));
   g_assert_true (has_css_class_near (GTK_WIDGET (title_b), "compare-column-1"));
 
   /* A disagreement's verdict stands out. */
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (find_label (table, "Disagree")),
-                                           "compare-disagree"));
+  disagree_label = compare_test_find_label (GTK_WIDGET (table), "Disagree");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (disagree_label), "compare-disagree"));
 
-  failed_label = find_label (table, "Failed: Model exploded");
+  failed_label = compare_test_find_label (GTK_WIDGET (table), "Failed: Model exploded");
   g_assert_nonnull (failed_label);
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (failed_label), "error"));
 
   /* The row of input 0 reads as a whole. */
-  collect_widgets (GTK_WIDGET (table), GTK_TYPE_WIDGET, widgets);
+  compare_test_collect (GTK_WIDGET (table), GTK_TYPE_WIDGET, widgets);
   for (guint i = 0; i < widgets->len && row == NULL; i++)
     if (gtk_accessible_get_accessible_role (g_ptr_array_index (widgets, i)) ==
           GTK_ACCESSIBLE_ROLE_ROW &&
-        has_accessible_label (g_ptr_array_index (widgets, i), accessible))
+        compare_test_has_accessible_label (g_ptr_array_index (widgets, i), accessible))
       row = g_ptr_array_index (widgets, i);
   g_assert_nonnull (row);
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  gtk_window_destroy (window);
   while (g_main_context_iteration (NULL, FALSE))
     ;
   g_assert_finalize_object (g_steal_pointer (&table));
@@ -590,7 +475,7 @@ test_many_updates (void)
       comparisons->pdata[j] = swap;
     }
   augur_compare_table_update_many (table, comparisons);
-  g_assert_nonnull (find_label (table, "715 of 5000 inputs disagree"));
+  g_assert_nonnull (compare_test_find_label (GTK_WIDGET (table), "715 of 5000 inputs disagree"));
 
   /* Every other input flips to agree: thousands of separate runs in one call. */
   augur_compare_table_set_only_disagreements (table, TRUE);
@@ -617,16 +502,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GtkCssProvider) css = NULL;
-
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   g_assert_nonnull (augur_get_resource ());
   /* The application loads the column colours; the screenshot should show them too. */
-  css = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (css, "/io/github/augur/Augur/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  compare_test_load_style ();
 
   g_test_add_func ("/ui/compare-table/count", test_count);
   g_test_add_func ("/ui/compare-table/only-disagreements", test_only_disagreements);

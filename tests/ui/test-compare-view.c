@@ -13,6 +13,7 @@
 #include "augur-compare-view.h"
 #include "augur-mirror-bars.h"
 #include "augur-resources.h"
+#include "compare-test-data.h"
 
 /* Predictions ------------------------------------------------------------------------ */
 
@@ -24,21 +25,12 @@ concepts_prediction (const char *version,
                      const char *first_name,
                      ...)
 {
-  AugurPrediction *prediction = augur_prediction_new ();
-  const char *name = first_name;
+  AugurPrediction *prediction =
+    compare_test_prediction_new ("general", version, "visual-classifier", duration_ms);
   va_list args;
 
-  augur_prediction_set_model (prediction, "general", version, "visual-classifier");
-  augur_prediction_set_duration_ms (prediction, duration_ms);
   va_start (args, first_name);
-  while (name != NULL)
-    {
-      double value = va_arg (args, double);
-
-      g_ptr_array_add (augur_prediction_get_concepts (prediction),
-                       augur_concept_new (name, name, value));
-      name = va_arg (args, const char *);
-    }
+  compare_test_add_concepts_valist (prediction, first_name, args);
   va_end (args);
   return prediction;
 }
@@ -47,11 +39,9 @@ static AugurPrediction *
 failed_prediction (const char *version,
                    const char *message)
 {
-  AugurPrediction *prediction = augur_prediction_new ();
-  g_autoptr(GError) error = g_error_new_literal (AUGUR_ERROR, AUGUR_ERROR_API, message);
+  AugurPrediction *prediction = compare_test_failed_prediction (message, -1);
 
   augur_prediction_set_model (prediction, "general", version, "visual-classifier");
-  augur_prediction_set_error (prediction, error);
   return prediction;
 }
 
@@ -62,13 +52,10 @@ region_prediction (const char *version,
                    const char *name,
                    double      value)
 {
-  AugurPrediction *prediction = augur_prediction_new ();
-  AugurRegion *region = augur_region_new ("r1", 0.1, left, 0.5, left + 0.4, value);
+  AugurPrediction *prediction =
+    compare_test_prediction_new ("detector", version, "visual-detector", duration_ms);
 
-  augur_prediction_set_model (prediction, "detector", version, "visual-detector");
-  augur_prediction_set_duration_ms (prediction, duration_ms);
-  augur_region_add_concept (region, augur_concept_new (name, name, value));
-  g_ptr_array_add (augur_prediction_get_regions (prediction), region);
+  compare_test_add_box (prediction, name, 0.1, left, 0.5, left + 0.4, value);
   return prediction;
 }
 
@@ -77,11 +64,9 @@ text_prediction (const char *version,
                  double      duration_ms,
                  const char *text)
 {
-  AugurPrediction *prediction = augur_prediction_new ();
+  AugurPrediction *prediction = compare_test_text_prediction (text, duration_ms);
 
   augur_prediction_set_model (prediction, "writer", version, "text-to-text");
-  augur_prediction_set_duration_ms (prediction, duration_ms);
-  augur_prediction_set_text (prediction, text);
   return prediction;
 }
 
@@ -94,31 +79,13 @@ compare (guint            index,
          AugurPrediction *b,
          AugurPrediction *c)
 {
-  AugurPrediction *predictions[AUGUR_COMPARE_MAX_COLUMNS] = { a, b, c, NULL };
-  AugurComparison *comparison;
-
-  for (guint k = 0; k < n_columns; k++)
-    if (predictions[k] != NULL && input != NULL)
-      augur_prediction_set_input (predictions[k], input);
-  comparison = augur_comparison_new (index, predictions, n_columns);
-  for (guint k = 0; k < n_columns; k++)
-    g_clear_object (&predictions[k]);
-  return comparison;
+  return compare_test_comparison_take (index, input, n_columns, a, b, c);
 }
 
 static GPtrArray *
 make_columns (guint n_columns)
 {
-  static const char * const names[] = { "A", "B", "C", "D" };
-  GPtrArray *columns = g_ptr_array_new_with_free_func ((GDestroyNotify) augur_compare_column_free);
-
-  for (guint k = 0; k < n_columns; k++)
-    {
-      g_autofree char *version = g_strdup_printf ("v%u", k + 1);
-
-      g_ptr_array_add (columns, augur_compare_column_new ("me/app/general", version, names[k]));
-    }
-  return columns;
+  return compare_test_columns_new ("me/app/general", n_columns, TRUE);
 }
 
 /* The two-column input most tests use: both put "cat" first. */
@@ -134,57 +101,15 @@ cat_comparison (AugurInput *input)
 /* Widgets ---------------------------------------------------------------------------- */
 
 static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_label (GtkWidget  *widget,
-            const char *text)
-{
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
 find_icon (GtkWidget  *widget,
            const char *icon_name)
 {
-  if (GTK_IS_IMAGE (widget) &&
-      g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (widget)), icon_name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_icon (child, icon_name);
+  g_autoptr(GPtrArray) images = g_ptr_array_new ();
 
-      if (found != NULL)
-        return found;
-    }
+  compare_test_collect (widget, GTK_TYPE_IMAGE, images);
+  for (guint i = 0; i < images->len; i++)
+    if (g_strcmp0 (gtk_image_get_icon_name (g_ptr_array_index (images, i)), icon_name) == 0)
+      return g_ptr_array_index (images, i);
   return NULL;
 }
 
@@ -212,7 +137,7 @@ assert_label_with_class (GtkWidget  *widget,
                          const char *text,
                          const char *css_class)
 {
-  GtkWidget *label = find_label (widget, text);
+  GtkWidget *label = compare_test_find_label (widget, text);
 
   g_assert_nonnull (label);
   g_assert_true (gtk_widget_has_css_class (label, css_class));
@@ -225,14 +150,6 @@ new_card (GPtrArray       *columns,
 {
   return g_object_ref_sink (AUGUR_COMPARE_CARD (augur_compare_card_new (columns, comparison,
                                                                         mirror)));
-}
-
-static void
-spin_until (gboolean (*done) (gpointer),
-            gpointer  data)
-{
-  while (!done (data))
-    g_main_context_iteration (NULL, TRUE);
 }
 
 /* Cards ------------------------------------------------------------------------------ */
@@ -260,19 +177,19 @@ test_aligned_rows (void)
   g_assert_false (augur_compare_card_get_mirror (card));
 
   /* What the cells show: percentages, signed deltas in colour, marks */
-  g_assert_nonnull (find_label (GTK_WIDGET (card), "91%"));
+  g_assert_nonnull (compare_test_find_label (GTK_WIDGET (card), "91%"));
   assert_label_with_class (GTK_WIDGET (card), "−6", "compare-delta-down");
   assert_label_with_class (GTK_WIDGET (card), "+10", "compare-delta-up");
-  g_assert_nonnull (find_label (GTK_WIDGET (card), "only in B"));
-  g_assert_nonnull (find_label (GTK_WIDGET (card), "only in A"));
+  g_assert_nonnull (compare_test_find_label (GTK_WIDGET (card), "only in B"));
+  g_assert_nonnull (compare_test_find_label (GTK_WIDGET (card), "only in A"));
   g_assert_nonnull (find_icon (GTK_WIDGET (card), "starred-symbolic"));
   /* Column headers: names in their colour, times */
   assert_label_with_class (GTK_WIDGET (card), "A", "compare-column-0");
   assert_label_with_class (GTK_WIDGET (card), "B", "compare-column-1");
-  g_assert_nonnull (find_label (GTK_WIDGET (card), "0.42 s"));
-  g_assert_nonnull (find_label (GTK_WIDGET (card), "0.31 s"));
-  g_assert_false (gtk_widget_has_css_class (find_label (GTK_WIDGET (card),
-                                                        "Top-1 agrees: cat"),
+  g_assert_nonnull (compare_test_find_label (GTK_WIDGET (card), "0.42 s"));
+  g_assert_nonnull (compare_test_find_label (GTK_WIDGET (card), "0.31 s"));
+  g_assert_false (gtk_widget_has_css_class (compare_test_find_label (GTK_WIDGET (card),
+                                                                     "Top-1 agrees: cat"),
                                             "compare-disagree"));
 
   g_assert_finalize_object (card);
@@ -321,12 +238,12 @@ test_pending_column (void)
 
   assert_card_rows (card, expected);
   g_assert_cmpstr (augur_compare_card_get_verdict_text (card), ==, "Waiting for B…");
-  g_assert_nonnull (find_descendant (GTK_WIDGET (card), GTK_TYPE_SPINNER));
+  g_assert_nonnull (compare_test_find (GTK_WIDGET (card), GTK_TYPE_SPINNER));
 
   /* The answer replaces the comparison in place: the spinner goes */
   augur_compare_card_set_comparison (card, answered);
   g_assert_true (augur_compare_card_get_comparison (card) == answered);
-  g_assert_null (find_descendant (GTK_WIDGET (card), GTK_TYPE_SPINNER));
+  g_assert_null (compare_test_find (GTK_WIDGET (card), GTK_TYPE_SPINNER));
   g_assert_cmpstr (augur_compare_card_get_verdict_text (card), ==, "Top-1 agrees: cat");
 
   g_assert_finalize_object (card);
@@ -355,7 +272,7 @@ test_failed_column (void)
   g_assert_nonnull (find_icon (GTK_WIDGET (card), "dialog-error-symbolic"));
   /* The column that answered keeps its rows and time */
   assert_card_rows (card, expected);
-  g_assert_nonnull (find_label (GTK_WIDGET (card), "0.42 s"));
+  g_assert_nonnull (compare_test_find_label (GTK_WIDGET (card), "0.42 s"));
   g_assert_cmpstr (augur_compare_card_get_verdict_text (card), ==, "Only A answered");
 
   g_assert_finalize_object (card);
@@ -386,7 +303,7 @@ test_filter (void)
 
   augur_compare_card_set_filter (card, 0, 0.99);
   assert_card_rows (card, none);
-  g_assert_nonnull (find_label (GTK_WIDGET (card), "No concepts above 99%"));
+  g_assert_nonnull (compare_test_find_label (GTK_WIDGET (card), "No concepts above 99%"));
 
   augur_compare_card_set_filter (card, 0, -1);
   g_clear_pointer (&all, g_strfreev);
@@ -418,7 +335,7 @@ test_mirror_bars (void)
   assert_rows (rows, expected);
 
   /* A's bar grows left from the names, B's right; the delta is on the right */
-  bar = find_descendant (GTK_WIDGET (bars), GTK_TYPE_LEVEL_BAR);
+  bar = compare_test_find (GTK_WIDGET (bars), GTK_TYPE_LEVEL_BAR);
   g_assert_nonnull (bar);
   g_assert_true (gtk_level_bar_get_inverted (GTK_LEVEL_BAR (bar)));
   g_assert_true (gtk_widget_has_css_class (bar, "compare-column-0"));
@@ -455,7 +372,7 @@ test_view_mirror_single_input (void)
   comparison = cat_comparison (g_ptr_array_index (inputs, 0));
   augur_compare_view_update (view, comparison);
   g_assert_true (augur_compare_card_get_mirror (card));
-  bars = find_descendant (GTK_WIDGET (card), AUGUR_TYPE_MIRROR_BARS);
+  bars = compare_test_find (GTK_WIDGET (card), AUGUR_TYPE_MIRROR_BARS);
   g_assert_nonnull (bars);
   rows = augur_mirror_bars_dup_rows (AUGUR_MIRROR_BARS (bars));
   assert_rows (rows, expected);
@@ -541,7 +458,8 @@ test_strip_numbers (void)
                    "Mean difference 9.0 points over 4 shared concepts\n"
                    "B: gained dog in 1 input, lost car in 1 input\n"
                    "Median time A 0.42 s · B 0.31 s (fastest)");
-  gained = find_label (GTK_WIDGET (strip), "B: gained dog in 1 input, lost car in 1 input");
+  gained = compare_test_find_label (GTK_WIDGET (strip),
+                                    "B: gained dog in 1 input, lost car in 1 input");
   g_assert_nonnull (gained);
   g_assert_cmpstr (gtk_widget_get_tooltip_text (gained), ==, "Gained: dog (1)\nLost: car (1)");
   g_assert_true (gtk_widget_has_css_class (gained, "compare-column-1"));
@@ -646,22 +564,22 @@ test_detector_card (void)
   augur_compare_view_reset (view, columns, inputs);
   card = augur_compare_view_get_card (view, 0);
   g_assert_cmpstr (augur_compare_card_get_title (card), ==, "pasted.png");
-  g_assert_null (find_descendant (GTK_WIDGET (card), AUGUR_TYPE_COMPARE_BOXES));
+  g_assert_null (compare_test_find (GTK_WIDGET (card), AUGUR_TYPE_COMPARE_BOXES));
 
   comparison = compare (0, g_ptr_array_index (inputs, 0), 2,
                         region_prediction ("v1", 420, 0.1, "cat", 0.9),
                         region_prediction ("v2", 310, 0.12, "dog", 0.8),
                         NULL);
   augur_compare_view_update (view, comparison);
-  boxes = find_descendant (GTK_WIDGET (card), AUGUR_TYPE_COMPARE_BOXES);
+  boxes = compare_test_find (GTK_WIDGET (card), AUGUR_TYPE_COMPARE_BOXES);
   g_assert_nonnull (boxes);
   g_assert_cmpstr (augur_compare_card_get_verdict_text (card), ==,
                    "Top-1 differs: A cat · B dog");
   /* Not a mirror: boxes show detections */
-  g_assert_null (find_descendant (GTK_WIDGET (card), AUGUR_TYPE_MIRROR_BARS));
+  g_assert_null (compare_test_find (GTK_WIDGET (card), AUGUR_TYPE_MIRROR_BARS));
 
   /* The input's image loads off the main thread and goes under the boxes */
-  spin_until (card_has_image, card);
+  compare_test_spin_until (card_has_image, card);
   g_assert_cmpuint (augur_compare_boxes_get_n_drawn (AUGUR_COMPARE_BOXES (boxes)), ==, 2);
 
   g_assert_finalize_object (view);
@@ -677,92 +595,19 @@ test_text_card (void)
              text_prediction ("v2", 900, "The dog sat on the mat."),
              NULL);
   AugurCompareCard *card = new_card (columns, comparison, TRUE);
-  GtkWidget *text = find_descendant (GTK_WIDGET (card), AUGUR_TYPE_COMPARE_TEXT);
+  GtkWidget *text = compare_test_find (GTK_WIDGET (card), AUGUR_TYPE_COMPARE_TEXT);
   g_auto(GStrv) rows = augur_compare_card_dup_rows (card);
 
   g_assert_nonnull (text);
   g_assert_cmpuint (g_strv_length (rows), ==, 0);
   g_assert_false (augur_compare_card_get_mirror (card));
   g_assert_cmpstr (augur_compare_card_get_verdict_text (card), ==, "Texts differ");
-  g_assert_nonnull (find_label (GTK_WIDGET (card), "1.20 s"));
+  g_assert_nonnull (compare_test_find_label (GTK_WIDGET (card), "1.20 s"));
 
   g_assert_finalize_object (card);
 }
 
 /* Rendering -------------------------------------------------------------------------- */
-
-static void
-after_paint_cb (GdkFrameClock *clock,
-                gboolean      *painted)
-{
-  *painted = TRUE;
-}
-
-static void
-wait_for_paint (GtkWindow *window)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
-  gboolean painted = FALSE;
-  gulong handler;
-
-  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
-  gtk_widget_queue_draw (GTK_WIDGET (window));
-  while (!painted)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, handler);
-}
-
-static GtkWindow *
-present_in_window (GtkWidget *widget)
-{
-  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
-  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
-
-  gtk_css_provider_load_from_resource (css, "/io/github/augur/Augur/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                              GTK_STYLE_PROVIDER (css),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  gtk_window_set_default_size (window, 900, 700);
-  gtk_window_set_child (window, widget);
-  gtk_window_present (window);
-  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
-    g_main_context_iteration (NULL, TRUE);
-  wait_for_paint (window);
-  return window;
-}
-
-/* AUGUR_SCREENSHOT_DIR set (meson does): keep a picture for review. */
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char *dir = g_getenv ("AUGUR_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderer) renderer = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  if (dir == NULL)
-    return;
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  renderer = gsk_cairo_renderer_new ();
-  gsk_renderer_realize (renderer, NULL, &error);
-  g_assert_no_error (error);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  gsk_renderer_unrealize (renderer);
-  g_mkdir_with_parents (dir, 0755);
-  path = g_strdup_printf ("%s/%s.png", dir, name);
-  gdk_texture_save_to_png (texture, path);
-}
 
 /* The x of @widget in @card's coordinates. */
 static double
@@ -800,17 +645,19 @@ test_render (void)
   augur_compare_view_update (view, first);
   augur_compare_view_update (view, second);
 
-  window = present_in_window (GTK_WIDGET (view));
-  save_screenshot (GTK_WIDGET (view), "compare-view-grid");
+  compare_test_load_style ();
+  window = compare_test_present (GTK_WIDGET (view), 900, 700);
+  compare_test_save_screenshot (GTK_WIDGET (view), "compare-view-grid");
 
   /* Each column's header stands over its cells: "B" starts where B's cells start */
   card = GTK_WIDGET (augur_compare_view_get_card (view, 0));
-  row = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (find_descendant (card,
-                                                                       GTK_TYPE_LIST_BOX_ROW)));
+  row = gtk_list_box_row_get_child (compare_test_find (card, GTK_TYPE_LIST_BOX_ROW));
   cell_a = gtk_widget_get_next_sibling (gtk_widget_get_first_child (row));
   cell_b = gtk_widget_get_next_sibling (cell_a);
-  g_assert_cmpfloat_with_epsilon (x_in (find_label (card, "A"), card), x_in (cell_a, card), 1);
-  g_assert_cmpfloat_with_epsilon (x_in (find_label (card, "B"), card), x_in (cell_b, card), 1);
+  g_assert_cmpfloat_with_epsilon (x_in (compare_test_find_label (card, "A"), card),
+                                  x_in (cell_a, card), 1);
+  g_assert_cmpfloat_with_epsilon (x_in (compare_test_find_label (card, "B"), card),
+                                  x_in (cell_b, card), 1);
   g_assert_cmpfloat (gtk_widget_get_width (cell_a), >, 100);
 
   /* One input through two columns: mirror bars */
@@ -822,8 +669,8 @@ test_render (void)
     augur_compare_view_reset (view, two, inputs);
     single = cat_comparison (g_ptr_array_index (inputs, 0));
     augur_compare_view_update (view, single);
-    wait_for_paint (window);
-    save_screenshot (GTK_WIDGET (view), "compare-view-mirror");
+    compare_test_wait_for_paint (window);
+    compare_test_save_screenshot (GTK_WIDGET (view), "compare-view-mirror");
     g_assert_true (augur_compare_card_get_mirror (augur_compare_view_get_card (view, 0)));
   }
 
@@ -839,9 +686,9 @@ test_render (void)
                      region_prediction ("v2", 310, 0.12, "dog", 0.8),
                      region_prediction ("v3", 380, 0.5, "cat", 0.7));
     augur_compare_view_update (view, boxes);
-    spin_until (card_has_image, augur_compare_view_get_card (view, 0));
-    wait_for_paint (window);
-    save_screenshot (GTK_WIDGET (view), "compare-view-boxes");
+    compare_test_spin_until (card_has_image, augur_compare_view_get_card (view, 0));
+    compare_test_wait_for_paint (window);
+    compare_test_save_screenshot (GTK_WIDGET (view), "compare-view-boxes");
   }
 
   gtk_window_destroy (window);

@@ -4,64 +4,21 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <adwaita.h>
-#include <glib/gstdio.h>
 
 #include "augur-compare-boxes.h"
 #include "augur-compare-text.h"
 #include "augur-resources.h"
+#include "compare-test-data.h"
 
 /* Builders ----------------------------------------------------------------------------- */
 
 static GPtrArray *
 new_columns (guint n)
 {
-  static const char * const names[] = { "A", "B", "C", "D" };
-  GPtrArray *columns = g_ptr_array_new_with_free_func ((GDestroyNotify) augur_compare_column_free);
-
-  for (guint k = 0; k < n; k++)
-    g_ptr_array_add (columns, augur_compare_column_new ("me/app/model", NULL, names[k]));
-  return columns;
+  return compare_test_columns_new ("me/app/model", n, FALSE);
 }
 
-/* A box from @left to @right and @top to @bottom (fractions), labelled @name at @value. */
-static void
-add_box (AugurPrediction *prediction,
-         const char      *name,
-         double           top,
-         double           left,
-         double           bottom,
-         double           right,
-         double           value)
-{
-  AugurRegion *region = augur_region_new (name, top, left, bottom, right, value);
-
-  augur_region_add_concept (region, augur_concept_new (name, name, value));
-  g_ptr_array_add (augur_prediction_get_regions (prediction), region);
-}
-
-static AugurPrediction *
-new_text_prediction (const char *text,
-                     double      duration_ms)
-{
-  AugurPrediction *prediction = augur_prediction_new ();
-
-  augur_prediction_set_text (prediction, text);
-  augur_prediction_set_duration_ms (prediction, duration_ms);
-  return prediction;
-}
-
-static AugurPrediction *
-new_failed_prediction (const char *message,
-                       double      duration_ms)
-{
-  AugurPrediction *prediction = augur_prediction_new ();
-  g_autoptr(GError) error = g_error_new_literal (AUGUR_ERROR, AUGUR_ERROR_API, message);
-
-  augur_prediction_set_error (prediction, error);
-  augur_prediction_set_duration_ms (prediction, duration_ms);
-  return prediction;
-}
-
+/* Borrows the predictions: the tests reuse them. */
 static AugurComparison *
 compare (AugurPrediction *a,
          AugurPrediction *b,
@@ -79,9 +36,9 @@ new_detection_a (void)
 {
   AugurPrediction *prediction = augur_prediction_new ();
 
-  add_box (prediction, "cat", 0.25, 0.10, 0.75, 0.30, 0.90);
-  add_box (prediction, "dog", 0.80, 0.40, 0.95, 0.55, 0.70);
-  add_box (prediction, "bird", 0.30, 0.60, 0.80, 0.90, 0.40);
+  compare_test_add_box (prediction, "cat", 0.25, 0.10, 0.75, 0.30, 0.90);
+  compare_test_add_box (prediction, "dog", 0.80, 0.40, 0.95, 0.55, 0.70);
+  compare_test_add_box (prediction, "bird", 0.30, 0.60, 0.80, 0.90, 0.40);
   return prediction;
 }
 
@@ -90,113 +47,13 @@ new_detection_b (void)
 {
   AugurPrediction *prediction = augur_prediction_new ();
 
-  add_box (prediction, "cat", 0.25, 0.12, 0.75, 0.30, 0.85);
-  add_box (prediction, "dog", 0.80, 0.41, 0.95, 0.55, 0.50);
-  add_box (prediction, "fish", 0.05, 0.75, 0.25, 0.95, 0.80);
+  compare_test_add_box (prediction, "cat", 0.25, 0.12, 0.75, 0.30, 0.85);
+  compare_test_add_box (prediction, "dog", 0.80, 0.41, 0.95, 0.55, 0.50);
+  compare_test_add_box (prediction, "fish", 0.05, 0.75, 0.25, 0.95, 0.80);
   return prediction;
 }
 
 /* Widget helpers ----------------------------------------------------------------------- */
-
-static void
-collect_descendants (GtkWidget *widget,
-                     GType      type,
-                     GPtrArray *found)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (g_type_is_a (G_OBJECT_TYPE (child), type))
-        g_ptr_array_add (found, child);
-      collect_descendants (child, type, found);
-    }
-}
-
-static gboolean
-has_accessible_label (GtkWidget  *widget,
-                      const char *label)
-{
-  char *mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
-                                                       GTK_ACCESSIBLE_PROPERTY_LABEL, label);
-  gboolean matches = mismatch == NULL;
-
-  g_free (mismatch);
-  return matches;
-}
-
-static gpointer
-find_by_accessible_label (GtkWidget  *root,
-                          GType       type,
-                          const char *label)
-{
-  g_autoptr(GPtrArray) all = g_ptr_array_new ();
-
-  collect_descendants (root, type, all);
-  for (guint i = 0; i < all->len; i++)
-    if (has_accessible_label (g_ptr_array_index (all, i), label))
-      return g_ptr_array_index (all, i);
-  return NULL;
-}
-
-static void
-after_paint_cb (GdkFrameClock *clock,
-                gboolean      *painted)
-{
-  *painted = TRUE;
-}
-
-static void
-wait_for_paint (GtkWindow *window)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
-  gboolean painted = FALSE;
-  gulong handler;
-
-  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
-  gtk_widget_queue_draw (GTK_WIDGET (window));
-  while (!painted)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, handler);
-}
-
-static GtkWindow *
-present_in_window (GtkWidget *widget)
-{
-  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
-
-  gtk_window_set_child (window, widget);
-  gtk_window_present (window);
-  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
-    g_main_context_iteration (NULL, TRUE);
-  wait_for_paint (window);
-  return window;
-}
-
-/* Renders @widget with the cairo renderer, as the screen shows it. */
-static GdkTexture *
-render_texture (GtkWidget *widget)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderer) renderer = gsk_cairo_renderer_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GError) error = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  GdkTexture *texture;
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-
-  gsk_renderer_realize (renderer, NULL, &error);
-  g_assert_no_error (error);
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  gsk_renderer_unrealize (renderer);
-  return texture;
-}
 
 /* Its pixels as B, G, R, A bytes (CAIRO_FORMAT_ARGB32 on little-endian). */
 static guchar *
@@ -204,7 +61,7 @@ render_widget (GtkWidget *widget,
                int       *width,
                int       *height)
 {
-  g_autoptr(GdkTexture) texture = render_texture (widget);
+  g_autoptr(GdkTexture) texture = compare_test_render_texture (widget);
   guchar *pixels;
 
   *width = gdk_texture_get_width (texture);
@@ -212,23 +69,6 @@ render_widget (GtkWidget *widget,
   pixels = g_malloc ((gsize) *width * 4 * *height);
   gdk_texture_download (texture, pixels, (gsize) *width * 4);
   return pixels;
-}
-
-/* AUGUR_SCREENSHOT_DIR set (meson does): keep a picture for review. */
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char *dir = g_getenv ("AUGUR_SCREENSHOT_DIR");
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-
-  if (dir == NULL)
-    return;
-  texture = render_texture (widget);
-  g_mkdir_with_parents (dir, 0755);
-  path = g_strdup_printf ("%s/%s.png", dir, name);
-  gdk_texture_save_to_png (texture, path);
 }
 
 static guint32
@@ -263,7 +103,7 @@ find_canvas (GtkWidget *boxes)
   GType type = g_type_from_name ("AugurCompareBoxesCanvas");
 
   g_assert_true (type != G_TYPE_INVALID);
-  collect_descendants (boxes, type, all);
+  compare_test_collect (boxes, type, all);
   g_assert_cmpuint (all->len, ==, 1);
   return g_ptr_array_index (all, 0);
 }
@@ -280,12 +120,13 @@ test_boxes_toggle (void)
 
   g_assert_cmpuint (augur_compare_boxes_get_n_drawn (boxes), ==, 6);
   g_assert_cmpstr (legend, ==, "A: 3 boxes · B: 3 boxes (1 new, 2 matched)");
-  g_assert_true (has_accessible_label (find_canvas (GTK_WIDGET (boxes)), "Image with 6 boxes"));
+  g_assert_true (compare_test_has_accessible_label (find_canvas (GTK_WIDGET (boxes)),
+                                                    "Image with 6 boxes"));
 
-  toggle_a = find_by_accessible_label (GTK_WIDGET (boxes), GTK_TYPE_CHECK_BUTTON,
-                                       "Show A's boxes");
-  toggle_b = find_by_accessible_label (GTK_WIDGET (boxes), GTK_TYPE_CHECK_BUTTON,
-                                       "Show B's boxes");
+  toggle_a = compare_test_find_by_accessible_label (GTK_WIDGET (boxes), GTK_TYPE_CHECK_BUTTON,
+                                                    "Show A's boxes");
+  toggle_b = compare_test_find_by_accessible_label (GTK_WIDGET (boxes), GTK_TYPE_CHECK_BUTTON,
+                                                    "Show B's boxes");
   g_assert_nonnull (toggle_a);
   g_assert_nonnull (toggle_b);
   g_assert_cmpstr (gtk_check_button_get_label (toggle_b), ==, "B");
@@ -298,7 +139,8 @@ test_boxes_toggle (void)
   g_assert_false (augur_compare_boxes_get_column_visible (boxes, 1));
   g_assert_true (augur_compare_boxes_get_column_visible (boxes, 0));
   g_assert_cmpuint (augur_compare_boxes_get_n_drawn (boxes), ==, 3);
-  g_assert_true (has_accessible_label (find_canvas (GTK_WIDGET (boxes)), "Image with 3 boxes"));
+  g_assert_true (compare_test_has_accessible_label (find_canvas (GTK_WIDGET (boxes)),
+                                                    "Image with 3 boxes"));
 
   /* Hiding A through the API unticks its toggle. */
   augur_compare_boxes_set_column_visible (boxes, 0, FALSE);
@@ -342,7 +184,7 @@ static void
 test_boxes_three_columns (void)
 {
   g_autoptr(AugurPrediction) a = new_detection_a ();
-  g_autoptr(AugurPrediction) b = new_failed_prediction ("Model not found", 120);
+  g_autoptr(AugurPrediction) b = compare_test_failed_prediction ("Model not found", 120);
   g_autoptr(AugurPrediction) c = new_detection_b ();
   g_autoptr(AugurComparison) comparison = compare (a, b, c);
   AugurCompareBoxes *boxes = new_boxes (comparison, 3);
@@ -352,8 +194,8 @@ test_boxes_three_columns (void)
   g_assert_cmpstr (legend, ==, "A: 3 boxes · B: failed · C: 3 boxes (1 new, 2 matched)");
   g_assert_cmpuint (augur_compare_boxes_get_n_drawn (boxes), ==, 6);
 
-  toggle_c = find_by_accessible_label (GTK_WIDGET (boxes), GTK_TYPE_CHECK_BUTTON,
-                                       "Show C's boxes");
+  toggle_c = compare_test_find_by_accessible_label (GTK_WIDGET (boxes), GTK_TYPE_CHECK_BUTTON,
+                                                    "Show C's boxes");
   g_assert_nonnull (toggle_c);
   gtk_check_button_set_active (toggle_c, FALSE);
   g_assert_cmpuint (augur_compare_boxes_get_n_drawn (boxes), ==, 3);
@@ -393,7 +235,7 @@ test_boxes_render (void)
   gtk_widget_set_size_request (GTK_WIDGET (boxes), 400, -1);
   gtk_widget_set_halign (GTK_WIDGET (boxes), GTK_ALIGN_START);
   gtk_widget_set_valign (GTK_WIDGET (boxes), GTK_ALIGN_START);
-  window = present_in_window (GTK_WIDGET (boxes));
+  window = compare_test_present (GTK_WIDGET (boxes), -1, -1);
   canvas = find_canvas (GTK_WIDGET (boxes));
 
   pixels = render_widget (canvas, &width, &height);
@@ -409,11 +251,11 @@ test_boxes_render (void)
   /* A's cat is matched: solid all along. */
   g_assert_cmphex (pixel_at (pixels, width, 41, 58), ==, 0x3584e4);
   g_assert_cmphex (pixel_at (pixels, width, 41, 66), ==, 0x3584e4);
-  save_screenshot (GTK_WIDGET (boxes), "compare-boxes");
+  compare_test_save_screenshot (GTK_WIDGET (boxes), "compare-boxes");
 
   /* Without B, its edge shows the image again and A's is untouched. */
   augur_compare_boxes_set_column_visible (boxes, 1, FALSE);
-  wait_for_paint (window);
+  compare_test_wait_for_paint (window);
   g_clear_pointer (&pixels, g_free);
   pixels = render_widget (canvas, &width, &height);
   g_assert_cmphex (pixel_at (pixels, width, 49, 100), ==, 0xffffff);
@@ -444,7 +286,8 @@ dup_tagged (AugurCompareText *text,
             const char       *tag_name)
 {
   g_autofree char *label = g_strdup_printf ("Text from %s", name);
-  GtkTextView *view = find_by_accessible_label (GTK_WIDGET (text), GTK_TYPE_TEXT_VIEW, label);
+  GtkTextView *view = compare_test_find_by_accessible_label (GTK_WIDGET (text),
+                                                             GTK_TYPE_TEXT_VIEW, label);
   GtkTextBuffer *buffer;
   GtkTextTag *tag;
   GtkTextIter iter, end;
@@ -501,8 +344,8 @@ assert_tagged (AugurCompareText *text,
 static void
 test_text_two_columns (void)
 {
-  g_autoptr(AugurPrediction) a = new_text_prediction ("the quick brown fox", 1234);
-  g_autoptr(AugurPrediction) b = new_text_prediction ("the quick red fox jumps", 850);
+  g_autoptr(AugurPrediction) a = compare_test_text_prediction ("the quick brown fox", 1234);
+  g_autoptr(AugurPrediction) b = compare_test_text_prediction ("the quick red fox jumps", 850);
   g_autoptr(AugurComparison) comparison = compare (a, b, NULL);
   AugurCompareText *text = new_text (comparison, 2);
   GtkLabel *name;
@@ -520,14 +363,14 @@ test_text_two_columns (void)
                    "1.2 s · 4 words · 19 characters");
   g_assert_cmpstr (augur_compare_text_get_stats (text, 1), ==,
                    "850 ms · 5 words · 23 characters");
-  g_assert_nonnull (find_by_accessible_label (GTK_WIDGET (text), GTK_TYPE_BUTTON,
-                                              "Copy B's text"));
+  g_assert_nonnull (compare_test_find_by_accessible_label (GTK_WIDGET (text), GTK_TYPE_BUTTON,
+                                                           "Copy B's text"));
 
   /* The header shows the column's name in its colour. */
   {
     g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
-    collect_descendants (GTK_WIDGET (text), GTK_TYPE_LABEL, labels);
+    compare_test_collect (GTK_WIDGET (text), GTK_TYPE_LABEL, labels);
     name = NULL;
     for (guint i = 0; i < labels->len && name == NULL; i++)
       if (g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)), "B") == 0)
@@ -542,9 +385,9 @@ test_text_two_columns (void)
 static void
 test_text_three_columns (void)
 {
-  g_autoptr(AugurPrediction) a = new_text_prediction ("the quick brown fox", 1000);
-  g_autoptr(AugurPrediction) b = new_text_prediction ("the quick red fox jumps", 1000);
-  g_autoptr(AugurPrediction) c = new_text_prediction ("the slow brown fox", 1000);
+  g_autoptr(AugurPrediction) a = compare_test_text_prediction ("the quick brown fox", 1000);
+  g_autoptr(AugurPrediction) b = compare_test_text_prediction ("the quick red fox jumps", 1000);
+  g_autoptr(AugurPrediction) c = compare_test_text_prediction ("the slow brown fox", 1000);
   g_autoptr(AugurComparison) comparison = compare (a, b, c);
   AugurCompareText *text = new_text (comparison, 3);
 
@@ -561,8 +404,8 @@ test_text_three_columns (void)
 static void
 test_text_failed_and_pending (void)
 {
-  g_autoptr(AugurPrediction) a = new_text_prediction ("the quick brown fox", 400);
-  g_autoptr(AugurPrediction) b = new_failed_prediction ("Model is still training", 300);
+  g_autoptr(AugurPrediction) a = compare_test_text_prediction ("the quick brown fox", 400);
+  g_autoptr(AugurPrediction) b = compare_test_failed_prediction ("Model is still training", 300);
   AugurPrediction *predictions[] = { a, b, NULL };
   g_autoptr(AugurComparison) comparison = augur_comparison_new (0, predictions, 3);
   AugurCompareText *text = new_text (comparison, 3);
@@ -580,25 +423,25 @@ test_text_failed_and_pending (void)
 
   /* On screen: the error where B's text would be, a spinner for C. */
   gtk_widget_set_size_request (GTK_WIDGET (text), 600, -1);
-  window = present_in_window (GTK_WIDGET (text));
-  collect_descendants (GTK_WIDGET (text), GTK_TYPE_LABEL, labels);
+  window = compare_test_present (GTK_WIDGET (text), -1, -1);
+  compare_test_collect (GTK_WIDGET (text), GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len; i++)
     if (g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)),
                    "Model is still training") == 0)
       error_label = g_ptr_array_index (labels, i);
   g_assert_nonnull (error_label);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (error_label)));
-  collect_descendants (GTK_WIDGET (text), GTK_TYPE_SPINNER, spinners);
+  compare_test_collect (GTK_WIDGET (text), GTK_TYPE_SPINNER, spinners);
   g_assert_cmpuint (spinners->len, ==, 3);
   g_assert_false (gtk_widget_get_mapped (g_ptr_array_index (spinners, 0)));
   g_assert_false (gtk_widget_get_mapped (g_ptr_array_index (spinners, 1)));
   g_assert_true (gtk_widget_get_mapped (g_ptr_array_index (spinners, 2)));
   g_assert_true (gtk_spinner_get_spinning (g_ptr_array_index (spinners, 2)));
-  save_screenshot (GTK_WIDGET (text), "compare-text-pending");
+  compare_test_save_screenshot (GTK_WIDGET (text), "compare-text-pending");
 
   /* C answers: the same widgets now show its text, diffed against A. */
   {
-    g_autoptr(AugurPrediction) c = new_text_prediction ("the quick brown dog", 500);
+    g_autoptr(AugurPrediction) c = compare_test_text_prediction ("the quick brown dog", 500);
     AugurPrediction *answered[] = { a, b, c };
     g_autoptr(AugurComparison) later = augur_comparison_new (0, answered, 3);
     g_autoptr(GPtrArray) columns = new_columns (3);
@@ -608,8 +451,8 @@ test_text_failed_and_pending (void)
     assert_tagged (text, "C", "inserted", "dog");
     assert_tagged (text, "A", "removed", "fox");
     g_assert_false (gtk_spinner_get_spinning (g_ptr_array_index (spinners, 2)));
-    wait_for_paint (window);
-    save_screenshot (GTK_WIDGET (text), "compare-text");
+    compare_test_wait_for_paint (window);
+    compare_test_save_screenshot (GTK_WIDGET (text), "compare-text");
   }
 
   gtk_window_destroy (window);
@@ -619,8 +462,8 @@ test_text_failed_and_pending (void)
 static void
 test_text_unicode (void)
 {
-  g_autoptr(AugurPrediction) a = new_text_prediction ("café naïve", 90);
-  g_autoptr(AugurPrediction) b = new_text_prediction ("café naive", 95);
+  g_autoptr(AugurPrediction) a = compare_test_text_prediction ("café naïve", 90);
+  g_autoptr(AugurPrediction) b = compare_test_text_prediction ("café naive", 95);
   g_autoptr(AugurComparison) comparison = compare (a, b, NULL);
   AugurCompareText *text = new_text (comparison, 2);
 
@@ -635,7 +478,7 @@ test_text_unicode (void)
 
   /* A model can write bytes that are not UTF-8: they show as U+FFFD, not as a critical. */
   {
-    g_autoptr(AugurPrediction) bad = new_text_prediction ("naïve \xff!", 95);
+    g_autoptr(AugurPrediction) bad = compare_test_text_prediction ("naïve \xff!", 95);
     g_autoptr(AugurComparison) later = compare (a, bad, NULL);
 
     augur_compare_text_set_comparison (text, NULL, later);
