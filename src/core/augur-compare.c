@@ -78,7 +78,7 @@ augur_compare_column_new_for_ref (const AugurModelRef *ref,
 
   g_return_val_if_fail (ref != NULL, NULL);
 
-  model_ref = g_strdup_printf ("%s/%s/%s", ref->user_id, ref->app_id, ref->model_id);
+  model_ref = augur_model_ref_to_model_string (ref);
   return augur_compare_column_new (model_ref, ref->version_id, display_name);
 }
 

@@ -549,8 +549,7 @@ static JsonObject *
 column_to_object (const AugurRunColumn *column)
 {
   JsonObject *object = json_object_new ();
-  g_autofree char *model = g_strdup_printf ("%s/%s/%s", column->ref->user_id,
-                                            column->ref->app_id, column->ref->model_id);
+  g_autofree char *model = augur_model_ref_to_model_string (column->ref);
 
   json_object_set_string_member (object, "model", model);
   if (column->ref->version_id != NULL)

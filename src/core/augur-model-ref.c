@@ -67,15 +67,22 @@ augur_model_ref_with_version (const AugurModelRef *ref,
 }
 
 gboolean
+augur_model_ref_same_model (const AugurModelRef *a,
+                            const AugurModelRef *b)
+{
+  return a != NULL && b != NULL
+         && g_strcmp0 (a->user_id, b->user_id) == 0
+         && g_strcmp0 (a->app_id, b->app_id) == 0
+         && g_strcmp0 (a->model_id, b->model_id) == 0;
+}
+
+gboolean
 augur_model_ref_equal (const AugurModelRef *a,
                        const AugurModelRef *b)
 {
   if (a == NULL || b == NULL)
     return a == b;
-  return g_strcmp0 (a->user_id, b->user_id) == 0
-         && g_strcmp0 (a->app_id, b->app_id) == 0
-         && g_strcmp0 (a->model_id, b->model_id) == 0
-         && g_strcmp0 (a->version_id, b->version_id) == 0;
+  return augur_model_ref_same_model (a, b) && g_strcmp0 (a->version_id, b->version_id) == 0;
 }
 
 /* Clarifai ids: ASCII letters, digits, '-', '_' and '.'. */
@@ -243,6 +250,14 @@ augur_model_ref_to_string (const AugurModelRef *ref)
 
   if (ref->version_id != NULL)
     return g_strdup_printf ("%s/%s/%s@%s", ref->user_id, ref->app_id, ref->model_id, ref->version_id);
+  return augur_model_ref_to_model_string (ref);
+}
+
+char *
+augur_model_ref_to_model_string (const AugurModelRef *ref)
+{
+  g_return_val_if_fail (ref != NULL, NULL);
+
   return g_strdup_printf ("%s/%s/%s", ref->user_id, ref->app_id, ref->model_id);
 }
 

@@ -38,7 +38,12 @@ AugurModelRef *augur_model_ref_with_version (const AugurModelRef *ref,
                                              const char          *version_id);
 gboolean       augur_model_ref_equal     (const AugurModelRef *a,
                                           const AugurModelRef *b);
+/* Whether @a and @b name the same model, whatever their versions; FALSE when either is NULL. */
+gboolean       augur_model_ref_same_model (const AugurModelRef *a,
+                                           const AugurModelRef *b);
 char          *augur_model_ref_to_string (const AugurModelRef *ref);
+/* "user/app/model", without the version */
+char          *augur_model_ref_to_model_string (const AugurModelRef *ref);
 char          *augur_model_ref_to_url    (const AugurModelRef *ref);
 char          *augur_model_ref_build_path (const AugurModelRef *ref,
                                            gboolean             with_version,

@@ -93,14 +93,6 @@ update_rows (AugurCompareColumns *self)
   gtk_widget_set_sensitive (self->add_button, n < AUGUR_COMPARE_MAX_COLUMNS);
 }
 
-static gboolean
-same_model (const AugurModelRef *a,
-            const AugurModelRef *b)
-{
-  return a != NULL && b != NULL && g_strcmp0 (a->user_id, b->user_id) == 0 &&
-         g_strcmp0 (a->app_id, b->app_id) == 0 && g_strcmp0 (a->model_id, b->model_id) == 0;
-}
-
 /* Choosing versions -------------------------------------------------------------------- */
 
 /* Another column of the same model shows @version_id; Latest counts as the newest listed. */
@@ -121,7 +113,7 @@ version_used_elsewhere (AugurCompareColumns   *self,
       AugurCompareColumnRow *other = get_row (self, i);
       const char *used = augur_compare_column_row_get_version (other);
 
-      if (other == row || !same_model (augur_compare_column_row_get_model (other), model))
+      if (other == row || !augur_model_ref_same_model (augur_compare_column_row_get_model (other), model))
         continue;
       if (g_strcmp0 (used != NULL ? used : newest, version_id) == 0)
         return TRUE;
@@ -533,20 +525,23 @@ augur_compare_columns_dup_refs (AugurCompareColumns *self)
   return g_steal_pointer (&refs);
 }
 
+/**
+ * augur_compare_columns_name_refs:
+ * @refs: (element-type AugurModelRef): the columns' models and versions
+ *
+ * Returns: (transfer full) (element-type AugurCompareColumn): the columns, named as
+ *   augur_compare_columns_dup_columns() names them
+ */
 GPtrArray *
-augur_compare_columns_dup_columns (AugurCompareColumns *self)
+augur_compare_columns_name_refs (GPtrArray *refs)
 {
-  g_autoptr(GPtrArray) refs = NULL;
   GPtrArray *columns;
   gboolean one_model = TRUE;
 
-  g_return_val_if_fail (AUGUR_IS_COMPARE_COLUMNS (self), NULL);
+  g_return_val_if_fail (refs != NULL, NULL);
 
-  refs = augur_compare_columns_dup_refs (self);
-  if (refs == NULL)
-    return NULL;
   for (guint i = 1; i < refs->len; i++)
-    one_model = one_model && same_model (g_ptr_array_index (refs, 0), g_ptr_array_index (refs, i));
+    one_model = one_model && augur_model_ref_same_model (g_ptr_array_index (refs, 0), g_ptr_array_index (refs, i));
 
   columns = g_ptr_array_new_with_free_func ((GDestroyNotify) augur_compare_column_free);
   for (guint i = 0; i < refs->len; i++)
@@ -557,6 +552,17 @@ augur_compare_columns_dup_columns (AugurCompareColumns *self)
       g_ptr_array_add (columns, augur_compare_column_new_for_ref (ref, name));
     }
   return columns;
+}
+
+GPtrArray *
+augur_compare_columns_dup_columns (AugurCompareColumns *self)
+{
+  g_autoptr(GPtrArray) refs = NULL;
+
+  g_return_val_if_fail (AUGUR_IS_COMPARE_COLUMNS (self), NULL);
+
+  refs = augur_compare_columns_dup_refs (self);
+  return refs != NULL ? augur_compare_columns_name_refs (refs) : NULL;
 }
 
 guint

@@ -33,6 +33,9 @@ GPtrArray *augur_compare_columns_dup_refs         (AugurCompareColumns *self);
 /* (element-type AugurCompareColumn) (transfer full): the same, as compare columns named
  * "A".."D" followed by the version ("A · 0a1b2c3d" / "A · Latest"). */
 GPtrArray *augur_compare_columns_dup_columns      (AugurCompareColumns *self);
+/* (transfer full) (element-type AugurCompareColumn): @refs (element-type AugurModelRef) named
+ * the same way, for columns that are not in the widget (a reopened run). */
+GPtrArray *augur_compare_columns_name_refs        (GPtrArray           *refs);
 guint      augur_compare_columns_get_n_columns    (AugurCompareColumns *self);
 gboolean   augur_compare_columns_add_column       (AugurCompareColumns *self);
 void       augur_compare_columns_remove_column    (AugurCompareColumns *self,

@@ -323,11 +323,6 @@ augur_context_add_recent_model (AugurContext        *self,
   g_settings_set_string (self->settings, "last-model", key);
 }
 
-static char *
-model_key (const AugurModelRef *ref)
-{
-  return g_strdup_printf ("%s/%s/%s", ref->user_id, ref->app_id, ref->model_id);
-}
 
 static char *
 lookup_in_dict (GSettings  *settings,
@@ -372,7 +367,7 @@ augur_context_get_model_version (AugurContext        *self,
   g_return_val_if_fail (AUGUR_IS_CONTEXT (self), NULL);
   if (self->settings == NULL)
     return NULL;
-  key = model_key (ref);
+  key = augur_model_ref_to_model_string (ref);
   return lookup_in_dict (self->settings, "model-versions", key);
 }
 
@@ -386,7 +381,7 @@ augur_context_set_model_version (AugurContext        *self,
   g_return_if_fail (AUGUR_IS_CONTEXT (self));
   if (self->settings == NULL)
     return;
-  key = model_key (ref);
+  key = augur_model_ref_to_model_string (ref);
   store_in_dict (self->settings, "model-versions", key, version_id);
 }
 

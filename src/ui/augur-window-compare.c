@@ -100,14 +100,6 @@ shows_cards (AugurCompareSession *session)
   return session->inputs->len <= TABLE_ABOVE_INPUTS;
 }
 
-static gboolean
-same_model (const AugurModelRef *a,
-            const AugurModelRef *b)
-{
-  return g_strcmp0 (a->user_id, b->user_id) == 0 && g_strcmp0 (a->app_id, b->app_id) == 0 &&
-         g_strcmp0 (a->model_id, b->model_id) == 0;
-}
-
 /* Views ------------------------------------------------------------------------------------ */
 
 static AugurComparison *
@@ -570,7 +562,7 @@ launch_column (AugurWindow *self,
   AugurBatch *batch;
 
   /* Only the picked model's spec is known; another model is asked the legacy way. */
-  if (picked != NULL && same_model (picked, ref))
+  if (picked != NULL && augur_model_ref_same_model (picked, ref))
     spec = augur_model_picker_get_spec (self->model_picker);
   /* A reopened run may have lost some inputs (pasted images): those cannot be sent. */
   for (guint i = 0; i < indices->len; i++)
@@ -748,22 +740,6 @@ _augur_window_start_compare (AugurWindow *self,
 
 /* Reopening -------------------------------------------------------------------------------- */
 
-static char *
-column_name (guint                 column,
-             const AugurRunColumn *run_column,
-             gboolean              same_model)
-{
-  const AugurModelRef *ref = run_column->ref;
-  const char *version = run_column->ref->version_id;
-  g_autofree char *short_version = version ? g_strndup (version, 8) : g_strdup (_("Latest"));
-  char letter[2] = { (char) ('A' + column), '\0' };
-
-  if (same_model)
-    return g_strdup_printf ("%s · %s", letter, short_version);
-  return g_strdup_printf ("%s · %s%s%s", letter, ref->model_id, version ? "@" : "",
-                          version ? short_version : "");
-}
-
 /* Shows a comparison from History: its answers, its columns, its inputs in the grid. */
 void
 _augur_window_open_compare_run (AugurWindow *self,
@@ -772,26 +748,20 @@ _augur_window_open_compare_run (AugurWindow *self,
   guint n_cols = MIN (augur_run_get_n_columns (run), AUGUR_COMPARE_MAX_COLUMNS);
   guint n = augur_run_get_n_inputs (run);
   g_autoptr(GPtrArray) refs = g_ptr_array_new_with_free_func ((GDestroyNotify) augur_model_ref_free);
-  g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func ((GDestroyNotify) augur_compare_column_free);
+  g_autoptr(GPtrArray) columns = NULL;
   g_autoptr(GPtrArray) settings = g_ptr_array_new_with_free_func ((GDestroyNotify) augur_settings_unref);
   g_autoptr(GPtrArray) inputs = g_ptr_array_new_with_free_func (_augur_unref_nullable);
   g_autoptr(GPtrArray) grid_inputs = g_ptr_array_new_with_free_func (g_object_unref);
-  gboolean one_model = TRUE;
   guint n_unfinished;
   AugurCompareSession *session;
 
   if (self->cancellable != NULL)
     return;
-  for (guint k = 1; k < n_cols; k++)
-    one_model &= same_model (augur_run_get_column (run, 0)->ref,
-                                              augur_run_get_column (run, k)->ref);
   for (guint k = 0; k < n_cols; k++)
     {
       const AugurRunColumn *run_column = augur_run_get_column (run, k);
-      g_autofree char *name = column_name (k, run_column, one_model);
 
       g_ptr_array_add (refs, augur_model_ref_copy (run_column->ref));
-      g_ptr_array_add (columns, augur_compare_column_new_for_ref (run_column->ref, name));
       g_ptr_array_add (settings, run_column->settings ? augur_settings_copy (run_column->settings)
                                                       : augur_settings_new ());
     }
@@ -803,6 +773,7 @@ _augur_window_open_compare_run (AugurWindow *self,
         g_ptr_array_add (grid_inputs, g_object_ref (input));
     }
 
+  columns = augur_compare_columns_name_refs (refs);
   augur_model_picker_select (self->model_picker, augur_run_get_column (run, 0)->ref);
   augur_compare_columns_set_refs (self->compare_columns, refs);
   _augur_window_set_compare_mode (self, TRUE);
@@ -832,12 +803,7 @@ _augur_window_open_compare_run (AugurWindow *self,
       g_autofree char *text = g_strdup_printf (ngettext ("Comparison reopened: %u answer is missing",
                                                          "Comparison reopened: %u answers are missing",
                                                          n_unfinished), n_unfinished);
-      AdwToast *toast = adw_toast_new (text);
-
-      adw_toast_set_button_label (toast, _("Send Them"));
-      adw_toast_set_action_name (toast, "win.retry-failed");
-      adw_toast_set_timeout (toast, 0);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      _augur_window_offer_to_send_missing (self, text);
     }
 }
 
@@ -895,7 +861,7 @@ edit_column_settings_cb (AugurWindow *self,
   if (refs == NULL || column >= refs->len)
     return;
   ref = g_ptr_array_index (refs, column);
-  if (picked != NULL && same_model (picked, ref))
+  if (picked != NULL && augur_model_ref_same_model (picked, ref))
     augur_model_picker_select_version (self->model_picker, ref->version_id);
   else
     augur_model_picker_select (self->model_picker, ref);

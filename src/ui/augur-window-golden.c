@@ -10,12 +10,6 @@
 
 #include "augur-window-private.h"
 
-static char *
-model_key (const AugurModelRef *ref)
-{
-  return g_strdup_printf ("%s/%s/%s", ref->user_id, ref->app_id, ref->model_id);
-}
-
 /* The concrete version "latest" stands for now: the newest listed. */
 static char *
 dup_latest_version (AugurWindow *self)
@@ -67,7 +61,7 @@ _augur_window_check_golden (AugurWindow *self)
 
   if (ref == NULL || self->golden_sets == NULL)
     return;
-  key = model_key (ref);
+  key = augur_model_ref_to_model_string (ref);
   set = augur_golden_sets_lookup (self->golden_sets, key);
   latest = dup_latest_version (self);
   if (set == NULL || latest == NULL || !augur_golden_set_has_new_version (set, latest))
@@ -174,7 +168,7 @@ _augur_window_pin_golden (AugurWindow *self)
       return;
     }
 
-  key = model_key (ref);
+  key = augur_model_ref_to_model_string (ref);
   latest = dup_latest_version (self);
   augur_golden_sets_pin (self->golden_sets, key, sources, latest);
   save_sets (self);
@@ -217,7 +211,7 @@ _augur_window_rerun_golden (AugurWindow *self)
 
   if (ref == NULL || self->golden_sets == NULL || self->cancellable != NULL)
     return;
-  key = model_key (ref);
+  key = augur_model_ref_to_model_string (ref);
   set = augur_golden_sets_lookup (self->golden_sets, key);
   latest = dup_latest_version (self);
   if (set == NULL || latest == NULL)

@@ -181,6 +181,8 @@ void _augur_window_open_journal      (AugurWindow    *self,
                                       AugurSettings  *settings,
                                       GPtrArray      *inputs);
 void _augur_window_offer_resume      (AugurWindow    *self);
+void _augur_window_offer_to_send_missing (AugurWindow *self,
+                                          const char  *text);
 void _augur_window_show_history      (AugurWindow    *self);
 void _augur_window_apply_filters     (AugurWindow    *self);
 void _augur_window_show_error        (AugurWindow    *self,

@@ -94,13 +94,21 @@ _augur_window_open_run (AugurWindow *self,
       g_autofree char *text = g_strdup_printf (ngettext ("Run reopened: %u input still has no result",
                                                          "Run reopened: %u inputs still have no result",
                                                          unfinished), unfinished);
-      AdwToast *toast = adw_toast_new (text);
-
-      adw_toast_set_button_label (toast, _("Send Them"));
-      adw_toast_set_action_name (toast, "win.retry-failed");
-      adw_toast_set_timeout (toast, 0);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      _augur_window_offer_to_send_missing (self, text);
     }
+}
+
+/* A reopened run that lacks results says so until the user sends them or dismisses it. */
+void
+_augur_window_offer_to_send_missing (AugurWindow *self,
+                                     const char  *text)
+{
+  AdwToast *toast = adw_toast_new (text);
+
+  adw_toast_set_button_label (toast, _("Send Them"));
+  adw_toast_set_action_name (toast, "win.retry-failed");
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static void
