@@ -212,6 +212,7 @@ void
 augur_config_apply_environment (AugurConfig *self)
 {
   const char *token, *base, *root_ca;
+  g_autofree char *public_base = NULL;
 
   g_return_if_fail (AUGUR_IS_CONFIG (self));
 
@@ -236,9 +237,26 @@ augur_config_apply_environment (AugurConfig *self)
       augur_config_set_root_ca_path (self, root_ca);
       self->env_sources |= AUGUR_CONFIG_FROM_ENV_ROOT_CA;
     }
+  public_base = augur_base_url_dup_public (base);
+  /* Logged before it is checked, so only its public part. */
   g_debug ("Environment: token %s, base URL %s, root CA %s",
-           token != NULL ? "set" : "unset", base != NULL ? base : "unset",
+           token != NULL ? "set" : "unset",
+           public_base != NULL ? public_base : (base != NULL ? "(not a URL)" : "unset"),
            root_ca != NULL ? root_ca : "unset");
+}
+
+char *
+augur_base_url_dup_public (const char *base_url)
+{
+  g_autoptr(GUri) uri = NULL;
+
+  if (base_url == NULL)
+    return NULL;
+  uri = g_uri_parse (base_url, G_URI_FLAGS_PARSE_RELAXED, NULL);
+  if (uri == NULL)
+    return NULL;
+  return g_uri_join (G_URI_FLAGS_NONE, g_uri_get_scheme (uri), NULL, g_uri_get_host (uri),
+                     g_uri_get_port (uri), g_uri_get_path (uri), NULL, NULL);
 }
 
 AugurConfigSource

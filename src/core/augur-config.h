@@ -32,6 +32,10 @@ void               augur_config_apply_environment  (AugurConfig  *self);
 AugurConfigSource  augur_config_get_env_sources    (AugurConfig  *self);
 
 const char        *augur_config_get_base_url       (AugurConfig  *self);
+/* (transfer full) (nullable): @base_url with only scheme, host, port and path, fit for logs,
+ * journals and exports: a user name or password (which could hold a key), a query and a
+ * fragment are dropped. NULL when @base_url is NULL or not a URL. */
+char              *augur_base_url_dup_public       (const char   *base_url);
 void               augur_config_set_base_url       (AugurConfig  *self,
                                                     const char   *base_url);
 /* The token is never logged; the getter exists for the client and the keyring only. */

@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "augur-config.h"
 #include "augur-prediction.h"
 #include "augur-worker.h"
 
@@ -15,18 +16,6 @@ const char *
 augur_export_format_get_extension (AugurExportFormat format)
 {
   return format == AUGUR_EXPORT_FORMAT_JSON ? "json" : "csv";
-}
-
-/* A base URL fit to share: no user or password (which could hold a key), query or fragment. */
-static char *
-sanitize_base_url (const char *base_url)
-{
-  g_autoptr(GUri) uri = g_uri_parse (base_url, G_URI_FLAGS_PARSE_RELAXED, NULL);
-
-  if (uri == NULL)
-    return NULL;
-  return g_uri_join (G_URI_FLAGS_NONE, g_uri_get_scheme (uri), NULL, g_uri_get_host (uri),
-                     g_uri_get_port (uri), g_uri_get_path (uri), NULL, NULL);
 }
 
 JsonNode *
@@ -38,7 +27,7 @@ augur_export_run_info_new (const char *model,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *exported_at = g_date_time_format_iso8601 (now);
-  g_autofree char *safe_url = base_url != NULL ? sanitize_base_url (base_url) : NULL;
+  g_autofree char *safe_url = augur_base_url_dup_public (base_url);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "model");

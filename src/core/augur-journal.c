@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "augur-config.h"
 #include "augur-input.h"
 #include "augur-journal.h"
 #include "augur-model-ref.h"
@@ -516,21 +517,6 @@ augur_run_list_pending (AugurRun *self,
 
 /* The header ------------------------------------------------------------------------------- */
 
-/* Keeps only what locates the server, so that a token put in a URL never reaches disk. */
-static char *
-sanitize_base_url (const char *base_url)
-{
-  g_autoptr(GUri) uri = NULL;
-
-  if (base_url == NULL)
-    return NULL;
-  uri = g_uri_parse (base_url, G_URI_FLAGS_NONE, NULL);
-  if (uri == NULL)
-    return NULL;
-  return g_uri_join (G_URI_FLAGS_NONE, g_uri_get_scheme (uri), NULL, g_uri_get_host (uri),
-                     g_uri_get_port (uri), g_uri_get_path (uri), NULL, NULL);
-}
-
 static char *
 format_timestamp (GDateTime *time)
 {
@@ -582,7 +568,7 @@ build_header_line_with_columns (const char *run_id,
 {
   g_autoptr(JsonNode) node = NULL;
   g_autofree char *created = format_timestamp (created_at);
-  g_autofree char *safe_url = sanitize_base_url (base_url);
+  g_autofree char *safe_url = augur_base_url_dup_public (base_url);
   JsonObject *object = json_object_new ();
   JsonArray *input_array = json_array_sized_new (inputs->len);
 

@@ -301,6 +301,20 @@ test_copy (void)
   g_assert_cmpint (augur_config_get_env_sources (copy), ==, AUGUR_CONFIG_FROM_ENV_TOKEN);
 }
 
+/* What logs, journals and exports may show of a base URL: never a user name or password. */
+static void
+test_public_base_url (void)
+{
+  g_autofree char *full = augur_base_url_dup_public ("https://key:s3cret@clarifai.example.com:8443/api?x=1#top");
+  g_autofree char *plain = augur_base_url_dup_public ("https://api.clarifai.com");
+
+  g_assert_cmpstr (full, ==, "https://clarifai.example.com:8443/api");
+  g_assert_null (strstr (full, "s3cret"));
+  g_assert_cmpstr (plain, ==, "https://api.clarifai.com");
+  g_assert_null (augur_base_url_dup_public (NULL));
+  g_assert_null (augur_base_url_dup_public ("not a url"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -319,6 +333,7 @@ main (int    argc,
   g_test_add_func ("/config/build-url", test_build_url);
   g_test_add_func ("/config/setters-notify", test_setters_notify);
   g_test_add_func ("/config/copy", test_copy);
+  g_test_add_func ("/config/public-base-url", test_public_base_url);
 
   return g_test_run ();
 }
