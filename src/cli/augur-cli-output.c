@@ -112,6 +112,23 @@ print_json (JsonBuilder *builder)
   augur_cli_write_stdout (text);
 }
 
+typedef void (*AddObjectFunc) (JsonBuilder *builder,
+                               gpointer     item);
+
+/* Prints @items as a JSON array, one object each from @add_object. */
+static void
+print_json_array (GPtrArray     *items,
+                  AddObjectFunc  add_object)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < items->len; i++)
+    add_object (builder, g_ptr_array_index (items, i));
+  json_builder_end_array (builder);
+  print_json (builder);
+}
+
 /* JSON helpers ----------------------------------------------------------------------------- */
 
 static void
@@ -180,21 +197,22 @@ add_version_object (JsonBuilder       *builder,
   json_builder_end_object (builder);
 }
 
+static void
+add_version_item (JsonBuilder *builder,
+                  gpointer     item)
+{
+  add_version_object (builder, item);
+}
+
 void
 augur_cli_print_versions (GPtrArray      *versions,
                           AugurCliFormat  format)
 {
-  g_autoptr(JsonBuilder) builder = NULL;
   g_autoptr(Table) table = NULL;
 
   if (format == AUGUR_CLI_FORMAT_JSON)
     {
-      builder = json_builder_new ();
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < versions->len; i++)
-        add_version_object (builder, g_ptr_array_index (versions, i));
-      json_builder_end_array (builder);
-      print_json (builder);
+      print_json_array (versions, add_version_item);
       return;
     }
 
@@ -215,28 +233,27 @@ augur_cli_print_versions (GPtrArray      *versions,
 
 /* Concepts --------------------------------------------------------------------------------- */
 
+static void
+add_concept_object (JsonBuilder *builder,
+                    gpointer     item)
+{
+  AugurConcept *concept = item;
+
+  json_builder_begin_object (builder);
+  add_string (builder, "id", augur_concept_get_id (concept));
+  add_string (builder, "name", augur_concept_get_name (concept));
+  json_builder_end_object (builder);
+}
+
 void
 augur_cli_print_concepts (GPtrArray      *concepts,
                           AugurCliFormat  format)
 {
-  g_autoptr(JsonBuilder) builder = NULL;
   g_autoptr(Table) table = NULL;
 
   if (format == AUGUR_CLI_FORMAT_JSON)
     {
-      builder = json_builder_new ();
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < concepts->len; i++)
-        {
-          AugurConcept *concept = g_ptr_array_index (concepts, i);
-
-          json_builder_begin_object (builder);
-          add_string (builder, "id", augur_concept_get_id (concept));
-          add_string (builder, "name", augur_concept_get_name (concept));
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-      print_json (builder);
+      print_json_array (concepts, add_concept_object);
       return;
     }
 
@@ -280,25 +297,24 @@ add_model_members (JsonBuilder *builder,
   add_string (builder, "url", url);
 }
 
+static void
+add_model_object (JsonBuilder *builder,
+                  gpointer     item)
+{
+  json_builder_begin_object (builder);
+  add_model_members (builder, item);
+  json_builder_end_object (builder);
+}
+
 void
 augur_cli_print_models (GPtrArray      *models,
                         AugurCliFormat  format)
 {
-  g_autoptr(JsonBuilder) builder = NULL;
   g_autoptr(Table) table = NULL;
 
   if (format == AUGUR_CLI_FORMAT_JSON)
     {
-      builder = json_builder_new ();
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < models->len; i++)
-        {
-          json_builder_begin_object (builder);
-          add_model_members (builder, g_ptr_array_index (models, i));
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-      print_json (builder);
+      print_json_array (models, add_model_object);
       return;
     }
 
